@@ -1,0 +1,88 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "rh-config.h"
+
+#include <glib/gi18n-lib.h>
+#include "rh-check.h"
+#include "rh-date.h"
+#include "rh-member.h"
+#include "rh-rules.h"
+#include "rh-sql.h"
+
+static gboolean
+check_integrity (RhDatabase *db, GPtrArray *problems, GError **error)
+{
+  sqlite3_stmt *stmt = rh_database_prepare (db, "PRAGMA integrity_check", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    if (g_strcmp0 (rh_sql_text (stmt, 0), "ok") != 0)
+      g_ptr_array_add (problems, g_strdup_printf (_("Integrity: %s"), rh_sql_text (stmt, 0)));
+  sqlite3_reset (stmt);
+
+  stmt = rh_database_prepare (db, "PRAGMA foreign_key_check", error);
+  if (stmt == NULL)
+    return FALSE;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (problems,
+                     g_strdup_printf (_("Foreign key: row %lld of %s refers to a missing %s"),
+                                      (long long) sqlite3_column_int64 (stmt, 1),
+                                      rh_sql_text (stmt, 0), rh_sql_text (stmt, 2)));
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+static gboolean
+check_members (RhDatabase *db, GPtrArray *problems, const GDate *today, GError **error)
+{
+  g_autofree char *sql = g_strconcat ("SELECT ", RH_MEMBER_COLUMNS,
+                                      " FROM member m LEFT JOIN organisation b ON b.id = m.org_id"
+                                      " LEFT JOIN organisation g ON g.id = m.group_id"
+                                      " ORDER BY m.id",
+                                      NULL);
+  sqlite3_stmt *stmt = rh_database_prepare (db, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_autoptr (RhMember) m = rh_member_from_row (stmt);
+      g_autoptr (GPtrArray) found = rh_member_problems (m, today);
+
+      for (guint i = 0; i < found->len; i++)
+        g_ptr_array_add (problems, g_strdup_printf (_("Member %lld (%s): %s"), (long long) m->id,
+                                                    m->name, (char *) found->pdata[i]));
+    }
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+/* Temporary branches must keep three full members (DOMAIN.md). The rule is
+ * reported here and as a reminder rather than refused at every edit, since a
+ * new temporary branch starts empty. */
+static gboolean
+check_temporary (RhDatabase *db, GPtrArray *problems, const GDate *today, GError **error)
+{
+  g_autoptr (GPtrArray) reminders = rh_reminders_compute (db, today, error);
+
+  if (reminders == NULL)
+    return FALSE;
+  for (guint i = 0; i < reminders->len; i++)
+    {
+      RhReminder *r = reminders->pdata[i];
+      if (r->kind == RH_REMINDER_TEMPORARY_SMALL)
+        g_ptr_array_add (problems, g_strdup_printf (_("Organisation %lld (%s): %s"),
+                                                    (long long) r->org_id, r->title, r->detail));
+    }
+  return TRUE;
+}
+
+gboolean
+rh_check_database (RhDatabase *db, GPtrArray *problems, GError **error)
+{
+  GDate today;
+
+  rh_date_today (&today);
+  return check_integrity (db, problems, error) && check_members (db, problems, &today, error)
+         && check_temporary (db, problems, &today, error);
+}

@@ -1,0 +1,512 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "rh-config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <unistd.h>
+#include "rh-core-resources.h"
+#include "rh-database.h"
+
+#define MIGRATIONS_PATH "/io/github/ronghe/core/migrations"
+
+struct _RhDatabase
+{
+  GObject     parent_instance;
+  char       *path;
+  sqlite3    *db;
+  GHashTable *statements;   /* SQL text → sqlite3_stmt */
+  int         depth;        /* transaction nesting */
+};
+
+G_DEFINE_TYPE (RhDatabase, rh_database, G_TYPE_OBJECT)
+G_DEFINE_QUARK (rh-database-error-quark, rh_database_error)
+
+static void
+rh_database_finalize (GObject *object)
+{
+  RhDatabase *self = RH_DATABASE (object);
+
+  g_clear_pointer (&self->statements, g_hash_table_destroy);
+  if (self->db != NULL)
+    sqlite3_close_v2 (self->db);
+  g_free (self->path);
+  G_OBJECT_CLASS (rh_database_parent_class)->finalize (object);
+}
+
+static void
+rh_database_class_init (RhDatabaseClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = rh_database_finalize;
+}
+
+static void
+rh_database_init (RhDatabase *self)
+{
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                            (GDestroyNotify) sqlite3_finalize);
+}
+
+char *
+rh_database_default_path (void)
+{
+  const char *env = g_getenv ("RONGHE_DATABASE");
+
+  if (env != NULL && *env != '\0')
+    return g_strdup (env);
+  return g_build_filename (g_get_user_data_dir (), "ronghe", "ronghe.db", NULL);
+}
+
+static int
+compare_names (const void *a, const void *b)
+{
+  return g_strcmp0 (*(char *const *) a, *(char *const *) b);
+}
+
+/* The numbered migration scripts, in order ("0001-….sql", "0002-….sql"). */
+static char **
+migration_names (void)
+{
+  char **names = g_resource_enumerate_children (rh_core_get_resource (), MIGRATIONS_PATH,
+                                                G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  if (names == NULL)
+    return g_new0 (char *, 1);
+  qsort (names, g_strv_length (names), sizeof (char *), compare_names);
+  return names;
+}
+
+int
+rh_database_latest_version (void)
+{
+  g_auto (GStrv) names = migration_names ();
+  return (int) g_strv_length (names);
+}
+
+gboolean
+rh_database_set_error (RhDatabase *self, GError **error)
+{
+  g_set_error (error, RH_DATABASE_ERROR, RH_DATABASE_ERROR_SQL, _("Database error: %s"),
+               sqlite3_errmsg (self->db));
+  return FALSE;
+}
+
+gboolean
+rh_database_exec (RhDatabase *self, const char *sql, GError **error)
+{
+  char *msg = NULL;
+
+  if (sqlite3_exec (self->db, sql, NULL, NULL, &msg) != SQLITE_OK)
+    {
+      g_set_error (error, RH_DATABASE_ERROR, RH_DATABASE_ERROR_SQL, _("Database error: %s"),
+                   msg ? msg : sqlite3_errmsg (self->db));
+      sqlite3_free (msg);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+sqlite3_stmt *
+rh_database_prepare (RhDatabase *self, const char *sql, GError **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+  if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
+    {
+      rh_database_set_error (self, error);
+      return NULL;
+    }
+  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  return stmt;
+}
+
+gint64
+rh_database_query_int (RhDatabase *self, const char *sql)
+{
+  sqlite3_stmt *stmt = rh_database_prepare (self, sql, NULL);
+  gint64 value = -1;
+
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int64 (stmt, 0);
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+  return value;
+}
+
+const char *
+rh_database_get_path (RhDatabase *self)
+{
+  return self->path;
+}
+
+sqlite3 *
+rh_database_get_handle (RhDatabase *self)
+{
+  return self->db;
+}
+
+int
+rh_database_get_version (RhDatabase *self)
+{
+  return (int) rh_database_query_int (self, "PRAGMA user_version");
+}
+
+/* Transactions nest: the outermost is BEGIN IMMEDIATE, inner ones are savepoints. */
+gboolean
+rh_database_begin (RhDatabase *self, GError **error)
+{
+  g_autofree char *sql = NULL;
+
+  if (self->depth == 0)
+    sql = g_strdup ("BEGIN IMMEDIATE");
+  else
+    sql = g_strdup_printf ("SAVEPOINT rh_%d", self->depth);
+  if (!rh_database_exec (self, sql, error))
+    return FALSE;
+  self->depth++;
+  return TRUE;
+}
+
+gboolean
+rh_database_commit (RhDatabase *self, GError **error)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_val_if_fail (self->depth > 0, FALSE);
+  if (self->depth == 1)
+    sql = g_strdup ("COMMIT");
+  else
+    sql = g_strdup_printf ("RELEASE rh_%d", self->depth - 1);
+  if (!rh_database_exec (self, sql, error))
+    {
+      rh_database_rollback (self);
+      return FALSE;
+    }
+  self->depth--;
+  return TRUE;
+}
+
+void
+rh_database_rollback (RhDatabase *self)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_if_fail (self->depth > 0);
+  if (self->depth == 1)
+    sql = g_strdup ("ROLLBACK");
+  else
+    sql = g_strdup_printf ("ROLLBACK TO rh_%d; RELEASE rh_%d", self->depth - 1, self->depth - 1);
+  sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+  self->depth--;
+}
+
+gboolean
+rh_database_transaction (RhDatabase *self, RhTransactionFunc func, gpointer data, GError **error)
+{
+  if (!rh_database_begin (self, error))
+    return FALSE;
+  if (!func (self, data, error))
+    {
+      rh_database_rollback (self);
+      return FALSE;
+    }
+  return rh_database_commit (self, error);
+}
+
+/* Creates an empty file with mode 0600 so that SQLite (and its -wal/-shm
+ * files, which copy the mode) never makes it readable by others. */
+static gboolean
+create_private_file (const char *path, GError **error)
+{
+  int fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL, 0600);
+
+  if (fd < 0)
+    {
+      int saved = errno;
+      g_set_error (error, RH_DATABASE_ERROR, RH_DATABASE_ERROR_OPEN,
+                   _("Cannot create “%s”: %s"), path, g_strerror (saved));
+      return FALSE;
+    }
+  close (fd);
+  return TRUE;
+}
+
+/* Looks at an existing file read-only and refuses it if it is not a Ronghe
+ * database, is corrupt or is newer than this program. Never writes. */
+static gboolean
+inspect_existing (const char *path, GError **error)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 app_id = 0, version = 0, tables = 0;
+  g_autofree char *check = NULL;
+  int rc;
+
+  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_prepare_v2 (db,
+                             "SELECT (SELECT application_id FROM pragma_application_id),"
+                             " (SELECT user_version FROM pragma_user_version),"
+                             " (SELECT count(*) FROM sqlite_schema)",
+                             -1, &stmt, NULL);
+  if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      app_id = sqlite3_column_int64 (stmt, 0);
+      version = sqlite3_column_int64 (stmt, 1);
+      tables = sqlite3_column_int64 (stmt, 2);
+      rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+  stmt = NULL;
+
+  if (rc == SQLITE_NOTADB)
+    {
+      g_set_error (error, RH_DATABASE_ERROR, RH_DATABASE_ERROR_NOT_RONGHE,
+                   _("“%s” is not a Ronghe database. It was left unchanged."), path);
+      goto out;
+    }
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, RH_DATABASE_ERROR, RH_DATABASE_ERROR_CORRUPT,
+                   _("“%s” is damaged and cannot be opened (%s). It was left unchanged."), path,
+                   sqlite3_errmsg (db));
+      goto out;
+    }
+  if (tables == 0 && app_id == 0 && version == 0)
+    goto out;  /* an empty SQLite file: it becomes a new Ronghe database */
+  if (app_id != RH_DATABASE_APPLICATION_ID)
+    {
+      g_set_error (error, RH_DATABASE_ERROR, RH_DATABASE_ERROR_NOT_RONGHE,
+                   _("“%s” is a database of another program, not of Ronghe. It was left unchanged."),
+                   path);
+      goto out;
+    }
+  if (version > rh_database_latest_version ())
+    {
+      g_set_error (error, RH_DATABASE_ERROR, RH_DATABASE_ERROR_TOO_NEW,
+                   _("“%s” was written by a newer version of Ronghe (database version %d; this "
+                     "program knows up to %d). It was left unchanged."),
+                   path, (int) version, rh_database_latest_version ());
+      goto out;
+    }
+  if (sqlite3_prepare_v2 (db, "PRAGMA quick_check(1)", -1, &stmt, NULL) == SQLITE_OK
+      && sqlite3_step (stmt) == SQLITE_ROW)
+    check = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  else
+    check = g_strdup (sqlite3_errmsg (db));
+  if (g_strcmp0 (check, "ok") != 0)
+    g_set_error (error, RH_DATABASE_ERROR, RH_DATABASE_ERROR_CORRUPT,
+                 _("“%s” is damaged (%s). It was left unchanged; restore it from a backup."),
+                 path, check);
+
+out:
+  sqlite3_finalize (stmt);
+  sqlite3_close_v2 (db);
+  return error == NULL || *error == NULL;
+}
+
+static gboolean
+apply_migration (RhDatabase *self, const char *name, int version, GError **error)
+{
+  g_autofree char *resource = g_build_path ("/", MIGRATIONS_PATH, name, NULL);
+  g_autoptr (GBytes) bytes = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *pragmas = NULL;
+  g_autoptr (GError) local = NULL;
+
+  bytes = g_resource_lookup_data (rh_core_get_resource (), resource,
+                                  G_RESOURCE_LOOKUP_FLAGS_NONE, &local);
+  if (bytes == NULL)
+    {
+      g_set_error (error, RH_DATABASE_ERROR, RH_DATABASE_ERROR_MIGRATION,
+                   _("Migration %s is missing: %s"), name, local->message);
+      return FALSE;
+    }
+  sql = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  /* Version numbers are ours, never user data; PRAGMA takes no parameters. */
+  pragmas = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %d;",
+                             RH_DATABASE_APPLICATION_ID, version);
+
+  if (!rh_database_begin (self, error))
+    return FALSE;
+  if (!rh_database_exec (self, sql, &local) || !rh_database_exec (self, pragmas, &local))
+    {
+      rh_database_rollback (self);
+      g_set_error (error, RH_DATABASE_ERROR, RH_DATABASE_ERROR_MIGRATION,
+                   _("Could not upgrade the database to version %d: %s"), version,
+                   local->message);
+      return FALSE;
+    }
+  return rh_database_commit (self, error);
+}
+
+static gboolean
+migrate (RhDatabase *self, int target, GError **error)
+{
+  g_auto (GStrv) names = migration_names ();
+  int current = rh_database_get_version (self);
+
+  if (current > 0 && current < target)
+    {
+      g_autofree char *backup = rh_database_backup_auto (self, "before-migration", error);
+      if (backup == NULL)
+        return FALSE;
+    }
+  for (int v = current + 1; v <= target; v++)
+    if (!apply_migration (self, names[v - 1], v, error))
+      return FALSE;
+  return TRUE;
+}
+
+RhDatabase *
+rh_database_open_at_version (const char *path, int version, GError **error)
+{
+  g_autoptr (RhDatabase) self = NULL;
+  gboolean in_memory = g_strcmp0 (path, ":memory:") == 0;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (!in_memory)
+    {
+      g_autofree char *dir = g_path_get_dirname (path);
+      if (g_mkdir_with_parents (dir, 0700) != 0)
+        {
+          int saved = errno;
+          g_set_error (error, RH_DATABASE_ERROR, RH_DATABASE_ERROR_OPEN,
+                       _("Cannot create the folder “%s”: %s"), dir, g_strerror (saved));
+          return NULL;
+        }
+      if (g_file_test (path, G_FILE_TEST_EXISTS))
+        {
+          if (!inspect_existing (path, error))
+            return NULL;
+        }
+      else if (!create_private_file (path, error))
+        return NULL;
+    }
+
+  self = g_object_new (RH_TYPE_DATABASE, NULL);
+  self->path = g_strdup (path);
+  if (sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL)
+      != SQLITE_OK)
+    {
+      g_set_error (error, RH_DATABASE_ERROR, RH_DATABASE_ERROR_OPEN,
+                   _("Cannot open “%s”: %s"), path, sqlite3_errmsg (self->db));
+      return NULL;
+    }
+  sqlite3_extended_result_codes (self->db, 1);
+  if (!rh_database_exec (self,
+                         "PRAGMA foreign_keys = ON;"
+                         "PRAGMA journal_mode = WAL;"
+                         "PRAGMA synchronous = FULL;"
+                         "PRAGMA busy_timeout = 5000;",
+                         error))
+    return NULL;
+  if (!migrate (self, version, error))
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
+RhDatabase *
+rh_database_open (const char *path, GError **error)
+{
+  return rh_database_open_at_version (path, rh_database_latest_version (), error);
+}
+
+static gboolean
+copy_database (sqlite3 *from, const char *dest_path, GError **error)
+{
+  sqlite3 *dest = NULL;
+  sqlite3_backup *backup;
+  int rc;
+
+  if (sqlite3_open_v2 (dest_path, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL)
+      != SQLITE_OK)
+    {
+      g_set_error (error, RH_DATABASE_ERROR, RH_DATABASE_ERROR_BACKUP,
+                   _("Cannot write the backup “%s”: %s"), dest_path, sqlite3_errmsg (dest));
+      sqlite3_close_v2 (dest);
+      return FALSE;
+    }
+  backup = sqlite3_backup_init (dest, "main", from, "main");
+  if (backup != NULL)
+    {
+      while ((rc = sqlite3_backup_step (backup, 256)) == SQLITE_OK
+             || rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+        ;
+      sqlite3_backup_finish (backup);
+    }
+  rc = sqlite3_errcode (dest);
+  if (rc != SQLITE_OK && rc != SQLITE_DONE)
+    {
+      g_set_error (error, RH_DATABASE_ERROR, RH_DATABASE_ERROR_BACKUP,
+                   _("Cannot write the backup “%s”: %s"), dest_path, sqlite3_errmsg (dest));
+      sqlite3_close_v2 (dest);
+      return FALSE;
+    }
+  /* A backup is a single self-contained file: no WAL beside it. */
+  sqlite3_exec (dest, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
+  sqlite3_close_v2 (dest);
+  return TRUE;
+}
+
+gboolean
+rh_database_backup (RhDatabase *self, const char *dest_path, GError **error)
+{
+  g_autofree char *tmp = g_strdup_printf ("%s.tmp-%d", dest_path, (int) getpid ());
+  gboolean ok;
+
+  g_unlink (tmp);
+  if (!create_private_file (tmp, error))
+    return FALSE;
+  ok = copy_database (self->db, tmp, error);
+  if (ok && g_rename (tmp, dest_path) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, RH_DATABASE_ERROR, RH_DATABASE_ERROR_BACKUP,
+                   _("Cannot write the backup “%s”: %s"), dest_path, g_strerror (saved));
+      ok = FALSE;
+    }
+  if (!ok)
+    g_unlink (tmp);
+  return ok;
+}
+
+char *
+rh_database_backup_auto (RhDatabase *self, const char *reason, GError **error)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *dbdir = NULL;
+  g_autofree char *stamp = NULL;
+  g_autofree char *name = NULL;
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  char *path;
+
+  if (g_strcmp0 (self->path, ":memory:") == 0)
+    return g_strdup ("");
+  dbdir = g_path_get_dirname (self->path);
+  dir = g_build_filename (dbdir, "backups", NULL);
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, RH_DATABASE_ERROR, RH_DATABASE_ERROR_BACKUP,
+                   _("Cannot create the folder “%s”: %s"), dir, g_strerror (saved));
+      return NULL;
+    }
+  stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+  name = g_strdup_printf ("ronghe-%s-v%d-%s.db", stamp, rh_database_get_version (self), reason);
+  path = g_build_filename (dir, name, NULL);
+  if (!rh_database_backup (self, path, error))
+    {
+      g_free (path);
+      return NULL;
+    }
+  return path;
+}

@@ -1,0 +1,336 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "rh-config.h"
+
+#include "rh-member-list.h"
+#include "rh-pinyin.h"
+#include "rh-sql.h"
+
+/* At most this many pages of rows stay in memory; the oldest is dropped. */
+#define MAX_PAGES 48
+
+struct _RhMemberList
+{
+  GObject      parent_instance;
+  RhDatabase  *db;
+
+  /* The query. */
+  char        *search;
+  gint64       org_id;
+  int          status;
+  gboolean     archived;
+  RhMemberSort sort;
+  gboolean     descending;
+
+  /* The result: every matching id in order, and a cache of loaded pages. */
+  GArray      *ids;
+  GHashTable  *pages;       /* page number → GPtrArray of RhMember */
+  GQueue       page_order;  /* page numbers, most recent first */
+};
+
+static void rh_member_list_model_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (RhMemberList, rh_member_list, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
+                                                      rh_member_list_model_init))
+
+static void
+clear_pages (RhMemberList *self)
+{
+  g_hash_table_remove_all (self->pages);
+  g_queue_clear (&self->page_order);
+}
+
+static void
+rh_member_list_finalize (GObject *object)
+{
+  RhMemberList *self = RH_MEMBER_LIST (object);
+
+  clear_pages (self);
+  g_hash_table_destroy (self->pages);
+  g_array_unref (self->ids);
+  g_free (self->search);
+  g_clear_object (&self->db);
+  G_OBJECT_CLASS (rh_member_list_parent_class)->finalize (object);
+}
+
+static void
+rh_member_list_class_init (RhMemberListClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = rh_member_list_finalize;
+}
+
+static void
+rh_member_list_init (RhMemberList *self)
+{
+  self->status = -1;
+  self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+  g_queue_init (&self->page_order);
+}
+
+static GType
+rh_member_list_get_item_type (GListModel *model)
+{
+  return RH_TYPE_MEMBER;
+}
+
+static guint
+rh_member_list_get_n_items (GListModel *model)
+{
+  return RH_MEMBER_LIST (model)->ids->len;
+}
+
+/* Loads one page of rows by id with a single prepared statement. */
+static GPtrArray *
+load_page (RhMemberList *self, guint page)
+{
+  static char *sql = NULL;
+  guint first = page * RH_MEMBER_LIST_PAGE_SIZE;
+  guint n = MIN (RH_MEMBER_LIST_PAGE_SIZE, self->ids->len - first);
+  GPtrArray *rows = g_ptr_array_new_full (n, g_object_unref);
+  g_autoptr (GHashTable) position = g_hash_table_new (g_int64_hash, g_int64_equal);
+  sqlite3_stmt *stmt;
+
+  if (g_once_init_enter (&sql))
+    {
+      GString *s = g_string_new ("SELECT ");
+      g_string_append (s, RH_MEMBER_COLUMNS);
+      g_string_append (s, " FROM member m LEFT JOIN organisation b ON b.id = m.org_id"
+                          " LEFT JOIN organisation g ON g.id = m.group_id WHERE m.id IN (");
+      for (int i = 1; i <= RH_MEMBER_LIST_PAGE_SIZE; i++)
+        g_string_append_printf (s, "%s?%d", i > 1 ? ", " : "", i);
+      g_string_append (s, ")");
+      g_once_init_leave (&sql, g_string_free (s, FALSE));
+    }
+
+  g_ptr_array_set_size (rows, n);
+  stmt = rh_database_prepare (self->db, sql, NULL);
+  if (stmt == NULL)
+    return rows;
+  for (guint i = 0; i < n; i++)
+    {
+      gint64 *id = &g_array_index (self->ids, gint64, first + i);
+      sqlite3_bind_int64 (stmt, (int) i + 1, *id);
+      g_hash_table_insert (position, id, GUINT_TO_POINTER (i + 1));
+    }
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      guint at = GPOINTER_TO_UINT (g_hash_table_lookup (position, &id));
+      if (at > 0)
+        rows->pdata[at - 1] = rh_member_from_row (stmt);
+    }
+  sqlite3_reset (stmt);
+  /* A row deleted since the query still needs an item: an empty member. */
+  for (guint i = 0; i < n; i++)
+    if (rows->pdata[i] == NULL)
+      rows->pdata[i] = rh_member_new ();
+  return rows;
+}
+
+static gpointer
+rh_member_list_get_item (GListModel *model, guint position)
+{
+  RhMemberList *self = RH_MEMBER_LIST (model);
+  guint page = position / RH_MEMBER_LIST_PAGE_SIZE;
+  GPtrArray *rows;
+
+  if (position >= self->ids->len)
+    return NULL;
+  rows = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (page));
+  if (rows == NULL)
+    {
+      rows = load_page (self, page);
+      g_hash_table_insert (self->pages, GUINT_TO_POINTER (page), rows);
+      g_queue_push_head (&self->page_order, GUINT_TO_POINTER (page));
+      if (g_queue_get_length (&self->page_order) > MAX_PAGES)
+        g_hash_table_remove (self->pages, g_queue_pop_tail (&self->page_order));
+    }
+  return g_object_ref (rows->pdata[position % RH_MEMBER_LIST_PAGE_SIZE]);
+}
+
+static void
+rh_member_list_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = rh_member_list_get_item_type;
+  iface->get_n_items = rh_member_list_get_n_items;
+  iface->get_item = rh_member_list_get_item;
+}
+
+RhMemberList *
+rh_member_list_new (RhDatabase *db)
+{
+  RhMemberList *self = g_object_new (RH_TYPE_MEMBER_LIST, NULL);
+  self->db = g_object_ref (db);
+  return self;
+}
+
+void
+rh_member_list_set_search (RhMemberList *self, const char *query)
+{
+  g_free (self->search);
+  self->search = rh_pinyin_fold_query (query);
+}
+
+void
+rh_member_list_set_org (RhMemberList *self, gint64 org_id)
+{
+  self->org_id = org_id;
+}
+
+void
+rh_member_list_set_status (RhMemberList *self, int status)
+{
+  self->status = status;
+}
+
+void
+rh_member_list_set_archived (RhMemberList *self, gboolean archived)
+{
+  self->archived = archived;
+}
+
+void
+rh_member_list_set_sort (RhMemberList *self, RhMemberSort sort, gboolean descending)
+{
+  self->sort = sort;
+  self->descending = descending;
+}
+
+/* ORDER BY clauses: fixed text chosen by enum, never user data. The first
+ * key takes the direction; pinyin then id break ties in a stable way. */
+static const struct {
+  const char *primary;
+  const char *tie;
+} sort_keys[RH_N_MEMBER_SORTS] = {
+  [RH_MEMBER_SORT_NAME] = { "m.pinyin", "m.name" },
+  [RH_MEMBER_SORT_GENDER] = { "m.gender", "m.pinyin" },
+  [RH_MEMBER_SORT_STATUS] = { "CASE m.status WHEN 'applicant' THEN 0 WHEN 'activist' THEN 1"
+                              " WHEN 'candidate' THEN 2 WHEN 'probationary' THEN 3 ELSE 4 END",
+                              "m.pinyin" },
+  [RH_MEMBER_SORT_BRANCH] = { "b.pinyin", "m.pinyin" },
+  [RH_MEMBER_SORT_GROUP] = { "g.pinyin", "m.pinyin" },
+  [RH_MEMBER_SORT_ADMITTED] = { "m.admitted_date", "m.pinyin" },
+  [RH_MEMBER_SORT_POST] = { "m.post", "m.pinyin" },
+};
+
+/* Escapes LIKE wildcards in user text; the result is bound, never spliced. */
+static char *
+like_escape (const char *text)
+{
+  GString *s = g_string_new (NULL);
+
+  for (const char *p = text; *p; p++)
+    {
+      if (*p == '%' || *p == '_' || *p == '\\')
+        g_string_append_c (s, '\\');
+      g_string_append_c (s, *p);
+    }
+  return g_string_free (s, FALSE);
+}
+
+static gboolean
+org_is_group (RhMemberList *self)
+{
+  sqlite3_stmt *stmt = rh_database_prepare (self->db,
+                                            "SELECT kind = 'group' FROM organisation WHERE id = ?1",
+                                            NULL);
+  gboolean group = FALSE;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, self->org_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    group = sqlite3_column_int (stmt, 0) != 0;
+  sqlite3_reset (stmt);
+  return group;
+}
+
+static char *
+build_query (RhMemberList *self)
+{
+  GString *sql = g_string_new (NULL);
+  const char *dir = self->descending ? " DESC" : "";
+
+  if (self->org_id != 0 && !org_is_group (self))
+    g_string_append (sql, "WITH RECURSIVE sub(id) AS (SELECT :org UNION ALL"
+                          " SELECT o.id FROM organisation o JOIN sub ON o.parent_id = sub.id) ");
+  g_string_append (sql, "SELECT m.id FROM member m");
+  if (self->sort == RH_MEMBER_SORT_BRANCH)
+    g_string_append (sql, " LEFT JOIN organisation b ON b.id = m.org_id");
+  if (self->sort == RH_MEMBER_SORT_GROUP)
+    g_string_append (sql, " LEFT JOIN organisation g ON g.id = m.group_id");
+  g_string_append (sql, self->archived ? " WHERE m.archived_date IS NOT NULL"
+                                       : " WHERE m.archived_date IS NULL");
+  if (self->org_id != 0)
+    g_string_append (sql, org_is_group (self) ? " AND m.group_id = :org"
+                                              : " AND m.org_id IN (SELECT id FROM sub)");
+  if (self->status >= 0)
+    g_string_append (sql, " AND m.status = :status");
+  if (self->search != NULL && *self->search)
+    g_string_append (sql, " AND (m.name LIKE :contains ESCAPE '\\'"
+                          " OR m.pinyin LIKE :prefix ESCAPE '\\'"
+                          " OR m.initials LIKE :prefix ESCAPE '\\'"
+                          " OR m.id_number LIKE :prefix ESCAPE '\\')");
+  g_string_append_printf (sql, " ORDER BY %s%s, %s%s, m.id", sort_keys[self->sort].primary, dir,
+                          sort_keys[self->sort].tie, dir);
+  return g_string_free (sql, FALSE);
+}
+
+static void
+bind_named (sqlite3_stmt *stmt, const char *name, const char *text)
+{
+  int index = sqlite3_bind_parameter_index (stmt, name);
+  if (index > 0)
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+}
+
+gboolean
+rh_member_list_refresh (RhMemberList *self, GError **error)
+{
+  g_autofree char *sql = build_query (self);
+  sqlite3_stmt *stmt = rh_database_prepare (self->db, sql, error);
+  guint old_n = self->ids->len;
+  int index;
+
+  if (stmt == NULL)
+    return FALSE;
+  if ((index = sqlite3_bind_parameter_index (stmt, ":org")) > 0)
+    sqlite3_bind_int64 (stmt, index, self->org_id);
+  if (self->status >= 0)
+    bind_named (stmt, ":status", rh_status_to_string (self->status));
+  if (self->search != NULL && *self->search)
+    {
+      g_autofree char *escaped = like_escape (self->search);
+      g_autofree char *contains = g_strdup_printf ("%%%s%%", escaped);
+      g_autofree char *prefix = g_strdup_printf ("%s%%", escaped);
+      bind_named (stmt, ":contains", contains);
+      bind_named (stmt, ":prefix", prefix);
+    }
+
+  g_array_set_size (self->ids, 0);
+  clear_pages (self);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (self->ids, id);
+    }
+  sqlite3_reset (stmt);
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, self->ids->len);
+  return TRUE;
+}
+
+int
+rh_member_list_find (RhMemberList *self, gint64 member_id)
+{
+  for (guint i = 0; i < self->ids->len; i++)
+    if (g_array_index (self->ids, gint64, i) == member_id)
+      return (int) i;
+  return -1;
+}
+
+guint
+rh_member_list_cached_pages (RhMemberList *self)
+{
+  return g_hash_table_size (self->pages);
+}

@@ -1,0 +1,17 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Pinyin keys for Chinese names, computed with ICU when a name is written. */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Fills *full ("zhangwei") and *initials ("zw") for a name, lower case ASCII.
+ * Surnames with a name reading (曾 zeng, 单 shan, 尉迟 yuchi…) use the override
+ * table. Non-Han characters are kept, folded to lower-case ASCII where possible. */
+void rh_pinyin_keys (const char *name, char **full, char **initials);
+
+/* Folds a search query the same way (lower case, no spaces). */
+char *rh_pinyin_fold_query (const char *query);
+
+G_END_DECLS

@@ -1,0 +1,42 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Small binding and column helpers used by the core's store code. Internal to core. */
+#pragma once
+
+#include <glib.h>
+#include <sqlite3.h>
+
+G_BEGIN_DECLS
+
+/* Binds text, or NULL for a NULL or empty string. */
+static inline void
+rh_sql_bind_text (sqlite3_stmt *stmt, int index, const char *text)
+{
+  if (text == NULL || *text == '\0')
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+}
+
+/* Binds a row id, or NULL for 0. */
+static inline void
+rh_sql_bind_id (sqlite3_stmt *stmt, int index, gint64 id)
+{
+  if (id == 0)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_int64 (stmt, index, id);
+}
+
+static inline const char *
+rh_sql_text (sqlite3_stmt *stmt, int column)
+{
+  return (const char *) sqlite3_column_text (stmt, column);
+}
+
+static inline char *
+rh_sql_dup (sqlite3_stmt *stmt, int column)
+{
+  return g_strdup (rh_sql_text (stmt, column));
+}
+
+G_END_DECLS
