@@ -1,0 +1,215 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* ronghe-cli: Ronghe's jobs without a display.
+ * Exit codes: 0 success, 1 problems found or the job failed, 2 usage errors. */
+#include "rh-config.h"
+
+#include <glib/gi18n-lib.h>
+#include <stdio.h>
+#include "rh-check.h"
+#include "rh-database.h"
+#include "rh-demo.h"
+#include "rh-i18n.h"
+#include "rh-org.h"
+#include "rh-rules.h"
+
+enum { EXIT_OK = 0, EXIT_PROBLEMS = 1, EXIT_USAGE = 2 };
+
+static char *opt_database = NULL;
+
+static void
+print_error (const char *context, const GError *error)
+{
+  g_printerr ("ronghe-cli: %s%s%s\n", context ? context : "", context ? ": " : "",
+              error->message);
+}
+
+static RhDatabase *
+open_database (void)
+{
+  g_autofree char *path = opt_database ? g_strdup (opt_database) : rh_database_default_path ();
+  g_autoptr (GError) error = NULL;
+  RhDatabase *db = rh_database_open (path, &error);
+
+  if (db == NULL)
+    print_error (NULL, error);
+  return db;
+}
+
+/* Parses the options of one command; returns FALSE (and has printed why) on bad usage. */
+static gboolean
+parse_command (const char *name, const char *params, const char *summary, GOptionEntry *entries,
+               int *argc, char ***argv)
+{
+  g_autoptr (GOptionContext) context = g_option_context_new (params);
+  g_autoptr (GError) error = NULL;
+
+  g_option_context_set_summary (context, summary);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  if (entries != NULL)
+    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      g_printerr ("ronghe-cli %s: %s\n", name, error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static int
+cmd_demo (int argc, char **argv)
+{
+  RhDemoOptions options = { RH_DEMO_DEFAULT_BRANCHES, RH_DEMO_DEFAULT_MEMBERS, 1 };
+  int seed = 1;
+  GOptionEntry entries[] = {
+    { "branches", 0, 0, G_OPTION_ARG_INT, &options.branches, N_("Number of branches"), "N" },
+    { "members", 0, 0, G_OPTION_ARG_INT, &options.members, N_("Number of members"), "M" },
+    { "seed", 0, 0, G_OPTION_ARG_INT, &seed, N_("Random seed: the same seed gives the same data"),
+      "S" },
+    { NULL },
+  };
+  g_autoptr (RhDatabase) db = NULL;
+  g_autoptr (GError) error = NULL;
+  gint64 start;
+
+  if (!parse_command ("demo", "", _("Fill an empty database with a sample organisation."),
+                      entries, &argc, &argv))
+    return EXIT_USAGE;
+  if (argc > 1 || options.branches < 1 || options.members < 0)
+    {
+      g_printerr (_("ronghe-cli demo: --branches must be at least 1 and --members at least 0\n"));
+      return EXIT_USAGE;
+    }
+  options.seed = (guint32) seed;
+  db = open_database ();
+  if (db == NULL)
+    return EXIT_PROBLEMS;
+  start = g_get_monotonic_time ();
+  if (!rh_demo_generate (db, &options, &error))
+    {
+      print_error ("demo", error);
+      return EXIT_PROBLEMS;
+    }
+  g_printerr (_("Created %d branches and %d members in %.2f s: %s\n"), options.branches,
+              options.members, (g_get_monotonic_time () - start) / 1e6, rh_database_get_path (db));
+  return EXIT_OK;
+}
+
+static int
+cmd_check (int argc, char **argv)
+{
+  g_autoptr (RhDatabase) db = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+
+  if (!parse_command ("check", "",
+                      _("Check the database: SQLite integrity, foreign keys and every validation rule."),
+                      NULL, &argc, &argv))
+    return EXIT_USAGE;
+  if (argc > 1)
+    {
+      g_printerr (_("ronghe-cli check: takes no arguments\n"));
+      return EXIT_USAGE;
+    }
+  db = open_database ();
+  if (db == NULL)
+    return EXIT_PROBLEMS;
+  if (!rh_check_database (db, problems, &error))
+    {
+      print_error ("check", error);
+      return EXIT_PROBLEMS;
+    }
+  for (guint i = 0; i < problems->len; i++)
+    printf ("%s\n", (char *) problems->pdata[i]);
+  if (problems->len > 0)
+    {
+      g_printerr (g_dngettext (GETTEXT_PACKAGE, "%u problem found\n", "%u problems found\n",
+                               problems->len),
+                  problems->len);
+      return EXIT_PROBLEMS;
+    }
+  g_printerr (_("No problems found\n"));
+  return EXIT_OK;
+}
+
+static int
+cmd_backup (int argc, char **argv)
+{
+  g_autoptr (RhDatabase) db = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (!parse_command ("backup", _("PATH"), _("Write an online backup of the database to PATH."),
+                      NULL, &argc, &argv))
+    return EXIT_USAGE;
+  if (argc != 2)
+    {
+      g_printerr (_("ronghe-cli backup: give exactly one PATH\n"));
+      return EXIT_USAGE;
+    }
+  db = open_database ();
+  if (db == NULL)
+    return EXIT_PROBLEMS;
+  if (!rh_database_backup (db, argv[1], &error))
+    {
+      print_error ("backup", error);
+      return EXIT_PROBLEMS;
+    }
+  g_printerr (_("Backup written to %s\n"), argv[1]);
+  return EXIT_OK;
+}
+
+static const struct {
+  const char *name;
+  int (*run) (int argc, char **argv);
+  const char *summary;
+} commands[] = {
+  { "demo", cmd_demo, N_("Fill an empty database with a sample organisation") },
+  { "check", cmd_check, N_("Check integrity, foreign keys and validation rules") },
+  { "backup", cmd_backup, N_("Write an online backup to PATH") },
+};
+
+static char *
+commands_help (void)
+{
+  GString *s = g_string_new (_("Commands:"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    g_string_append_printf (s, "\n  %-8s %s", commands[i].name, _(commands[i].summary));
+  return g_string_free (s, FALSE);
+}
+
+int
+main (int argc, char **argv)
+{
+  GOptionEntry entries[] = {
+    { "database", 'd', 0, G_OPTION_ARG_FILENAME, &opt_database,
+      N_("The database file (default: $RONGHE_DATABASE or the user data folder)"), N_("PATH") },
+    { NULL },
+  };
+  g_autoptr (GOptionContext) context = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *help = NULL;
+
+  rh_i18n_init ();
+  context = g_option_context_new (_("COMMAND [OPTION…]"));
+  help = commands_help ();
+  g_option_context_set_description (context, help);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  /* Options after the command belong to the command. */
+  g_option_context_set_strict_posix (context, TRUE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("ronghe-cli: %s\n", error->message);
+      return EXIT_USAGE;
+    }
+  if (argc < 2)
+    {
+      g_printerr (_("ronghe-cli: a command is needed\n%s\n"), help);
+      return EXIT_USAGE;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_strcmp0 (argv[1], commands[i].name) == 0)
+      return commands[i].run (argc - 1, argv + 1);
+  g_printerr (_("ronghe-cli: unknown command “%s”\n%s\n"), argv[1], help);
+  return EXIT_USAGE;
+}

@@ -1,0 +1,52 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "rh-config.h"
+
+#include "test-util.h"
+#include "rh-validate.h"
+
+char *
+rh_test_id_number (int seq, const char *birth, RhGender gender)
+{
+  char first17[18];
+  /* The 17th digit is odd for men, even for women. */
+  int s = seq * 2 + (gender == RH_GENDER_MALE ? 1 : 0);
+
+  g_snprintf (first17, sizeof first17, "110105%.8s%03d", birth, s % 1000);
+  return g_strdup_printf ("%s%c", first17, rh_id_check_char (first17));
+}
+
+gint64
+rh_test_add_org (RhDatabase *db, RhOrgKind kind, const char *name, gint64 parent)
+{
+  g_autoptr (RhOrg) org = rh_org_new (kind, name);
+  g_autoptr (GError) error = NULL;
+
+  org->parent_id = parent;
+  g_assert_true (rh_org_insert (db, org, &error));
+  g_assert_no_error (error);
+  return org->id;
+}
+
+RhMember *
+rh_test_member (gint64 org_id, const char *name, int seq, RhGender gender)
+{
+  RhMember *m = rh_member_new ();
+
+  m->org_id = org_id;
+  m->name = g_strdup (name);
+  m->gender = gender;
+  m->id_number = rh_test_id_number (seq, "19800101", gender);
+  m->status = RH_STATUS_FULL;
+  m->admitted_date = g_strdup ("2005-07-01");
+  m->full_date = g_strdup ("2006-07-01");
+  return m;
+}
+
+void
+rh_test_insert (RhDatabase *db, RhMember *m)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (rh_member_insert (db, m, &error));
+  g_assert_no_error (error);
+}

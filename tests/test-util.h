@@ -1,0 +1,15 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Helpers shared by the tests: valid id numbers and quick rows. */
+#pragma once
+
+#include "rh-member.h"
+#include "rh-org.h"
+
+/* A valid 身份证号 born on birth ("YYYYMMDD"), unique for each seq (0–499). */
+char    *rh_test_id_number (int seq, const char *birth, RhGender gender);
+/* Inserts an organisation, asserting success; returns its id. */
+gint64   rh_test_add_org (RhDatabase *db, RhOrgKind kind, const char *name, gint64 parent);
+/* A full member born 1980-01-01 who joined in 2005, ready to insert. */
+RhMember *rh_test_member (gint64 org_id, const char *name, int seq, RhGender gender);
+/* Inserts, asserting success. */
+void     rh_test_insert (RhDatabase *db, RhMember *m);
