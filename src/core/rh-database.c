@@ -22,6 +22,9 @@ struct _RhDatabase
 };
 
 G_DEFINE_TYPE (RhDatabase, rh_database, G_TYPE_OBJECT)
+
+enum { CHANGED, N_SIGNALS };
+static guint signals[N_SIGNALS];
 G_DEFINE_QUARK (rh-database-error-quark, rh_database_error)
 
 static void
@@ -40,6 +43,14 @@ static void
 rh_database_class_init (RhDatabaseClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = rh_database_finalize;
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                   NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+void
+rh_database_emit_changed (RhDatabase *self)
+{
+  g_signal_emit (self, signals[CHANGED], 0);
 }
 
 static void

@@ -63,6 +63,9 @@ gboolean rh_database_backup (RhDatabase *self, const char *dest_path, GError **e
 /* Backs up into backups/ beside the database with a time-stamped name; returns the path. */
 char    *rh_database_backup_auto (RhDatabase *self, const char *reason, GError **error);
 
+/* Emits "changed": callers that changed rows say so, and views reload. */
+void     rh_database_emit_changed (RhDatabase *self);
+
 /* Convenience: first column of the first row of a parameterless query, or -1. */
 gint64   rh_database_query_int (RhDatabase *self, const char *sql);
 

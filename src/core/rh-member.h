@@ -70,6 +70,10 @@ RhMember *rh_member_from_row (sqlite3_stmt *stmt);
 /* Active members of one organisation (not its subtree), by pinyin. */
 GPtrArray *rh_member_list_for_org (RhDatabase *db, gint64 org_id, GError **error);
 
+/* People who can hold a committee role in an organisation: a branch's full members;
+ * for higher organisations, cadres and committee members of the branches below. */
+GPtrArray *rh_member_list_committee_candidates (RhDatabase *db, gint64 org_id, GError **error);
+
 /* The SELECT list understood by rh_member_from_row; needs FROM member m
  * LEFT JOIN organisation b ON b.id = m.org_id LEFT JOIN organisation g ON g.id = m.group_id. */
 extern const char RH_MEMBER_COLUMNS[];

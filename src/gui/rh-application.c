@@ -1,0 +1,161 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "rh-config.h"
+
+#include <glib/gi18n-lib.h>
+#include "rh-application.h"
+#include "rh-database.h"
+#include "rh-window.h"
+
+struct _RhApplication
+{
+  AdwApplication parent_instance;
+  char          *database_path;
+};
+
+G_DEFINE_FINAL_TYPE (RhApplication, rh_application, ADW_TYPE_APPLICATION)
+
+static void
+show_open_error (RhApplication *self, const GError *error)
+{
+  /* No window can work without its database: say why, then quit. */
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (
+    adw_message_dialog_new (NULL, _("Cannot open the database"), error->message));
+
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+rh_application_activate (GApplication *app)
+{
+  RhApplication *self = RH_APPLICATION (app);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_autofree char *path = NULL;
+  g_autoptr (RhDatabase) db = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (window != NULL)
+    {
+      gtk_window_present (window);
+      return;
+    }
+  path = self->database_path ? g_strdup (self->database_path) : rh_database_default_path ();
+  db = rh_database_open (path, &error);
+  if (db == NULL)
+    {
+      show_open_error (self, error);
+      return;
+    }
+  window = GTK_WINDOW (rh_window_new (self, db));
+  gtk_window_present (window);
+}
+
+static int
+rh_application_handle_local_options (GApplication *app, GVariantDict *options)
+{
+  RhApplication *self = RH_APPLICATION (app);
+  const char *path = NULL;
+
+  if (g_variant_dict_lookup (options, "database", "^&ay", &path))
+    self->database_path = g_strdup (path);
+  return -1;
+}
+
+static void
+quit_activated (GSimpleAction *action, GVariant *param, gpointer app)
+{
+  GList *windows;
+
+  /* Closing each window saves its size; then the application ends. */
+  while ((windows = gtk_application_get_windows (GTK_APPLICATION (app))) != NULL)
+    gtk_window_destroy (windows->data);
+  g_application_quit (G_APPLICATION (app));
+}
+
+static void
+about_activated (GSimpleAction *action, GVariant *param, gpointer app)
+{
+  const char *developers[] = { "Ronghe developers", NULL };
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (app));
+  GtkWidget *about = adw_about_window_new ();
+
+  g_object_set (about,
+                "transient-for", parent,
+                "application-name", _("Ronghe"),
+                "application-icon", APP_ID,
+                "developer-name", _("Ronghe developers"),
+                "version", PACKAGE_VERSION,
+                "comments", _("Integrate party building with business work: branches, members, "
+                              "assessments and charts for the branch secretary."),
+                "website", "https://github.com/ronghe/ronghe",
+                "license-type", GTK_LICENSE_GPL_3_0,
+                "developers", developers,
+                "translator-credits", _("translator-credits"),
+                NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static const GActionEntry app_actions[] = {
+  { .name = "quit", .activate = quit_activated },
+  { .name = "about", .activate = about_activated },
+};
+
+static void
+rh_application_startup (GApplication *app)
+{
+  const char *quit[] = { "<Control>q", NULL };
+  const char *close[] = { "<Control>w", NULL };
+  const char *search[] = { "<Control>f", NULL };
+  const char *add[] = { "<Control>n", NULL };
+  const char *help[] = { "F1", "<Control>question", NULL };
+
+  G_APPLICATION_CLASS (rh_application_parent_class)->startup (app);
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close", close);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.search", search);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.new", add);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-help-overlay", help);
+}
+
+static void
+rh_application_finalize (GObject *object)
+{
+  g_free (RH_APPLICATION (object)->database_path);
+  G_OBJECT_CLASS (rh_application_parent_class)->finalize (object);
+}
+
+static void
+rh_application_class_init (RhApplicationClass *klass)
+{
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->finalize = rh_application_finalize;
+  app_class->activate = rh_application_activate;
+  app_class->startup = rh_application_startup;
+  app_class->handle_local_options = rh_application_handle_local_options;
+}
+
+static void
+rh_application_init (RhApplication *self)
+{
+  const GOptionEntry options[] = {
+    { "database", 'd', 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("The database file (default: $RONGHE_DATABASE or the user data folder)"), N_("PATH") },
+    { NULL },
+  };
+
+  g_application_add_main_option_entries (G_APPLICATION (self), options);
+}
+
+RhApplication *
+rh_application_new (void)
+{
+  /* NON_UNIQUE: two databases can be open in two processes. */
+  return g_object_new (RH_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_NON_UNIQUE,
+                       "resource-base-path", "/io/github/ronghe/Ronghe",
+                       NULL);
+}

@@ -1,0 +1,322 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "rh-config.h"
+
+#include <glib/gi18n-lib.h>
+#include "rh-gui-util.h"
+#include "rh-member-editor.h"
+#include "rh-member-view.h"
+#include "rh-members-page.h"
+#include "rh-org.h"
+
+/* The columns, in the order of the template; each knows its text and its SQL sort. */
+typedef enum {
+  COL_NAME, COL_GENDER, COL_STATUS, COL_BRANCH, COL_GROUP, COL_ADMITTED, COL_POST, N_COLS
+} Column;
+
+static const RhMemberSort column_sorts[N_COLS] = {
+  RH_MEMBER_SORT_NAME, RH_MEMBER_SORT_GENDER, RH_MEMBER_SORT_STATUS, RH_MEMBER_SORT_BRANCH,
+  RH_MEMBER_SORT_GROUP, RH_MEMBER_SORT_ADMITTED, RH_MEMBER_SORT_POST,
+};
+
+struct _RhMembersPage
+{
+  GtkWidget           parent_instance;
+  RhDatabase         *db;
+  RhMemberList       *list;
+  GtkSingleSelection *selection;
+  int                 probed_column;
+
+  GtkSearchEntry     *search_entry;
+  GtkDropDown        *org_filter;
+  GtkDropDown        *status_filter;
+  GtkToggleButton    *archived_toggle;
+  GtkColumnView      *column_view;
+  GtkColumnViewColumn *columns[N_COLS];
+  GtkLabel           *count_label;
+};
+
+G_DEFINE_FINAL_TYPE (RhMembersPage, rh_members_page, GTK_TYPE_WIDGET)
+
+static const char *
+column_text (RhMember *m, Column column)
+{
+  switch (column)
+    {
+    case COL_NAME: return m->name;
+    case COL_GENDER: return rh_gender_label (m->gender);
+    case COL_STATUS: return rh_status_label (m->status);
+    case COL_BRANCH: return m->branch_name;
+    case COL_GROUP: return m->group_name;
+    case COL_ADMITTED: return m->admitted_date;
+    case COL_POST: return m->post;
+    default: return NULL;
+    }
+}
+
+static void
+setup_cell_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_cell_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer data)
+{
+  RhMember *m = gtk_list_item_get_item (item);
+  const char *text = column_text (m, (Column) GPOINTER_TO_INT (data));
+
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), text != NULL ? text : "");
+}
+
+/* GTK 4.8 has no API for the column view's primary sort column (it came in
+ * 4.10), so each column's sorter records itself when the view's sorter asks
+ * it: comparing two items tells which column leads and in which direction. */
+static int
+probe_compare (gconstpointer a, gconstpointer b, gpointer data)
+{
+  RhMembersPage *self = g_object_get_data (G_OBJECT (a), "rh-page");
+
+  if (self != NULL)
+    self->probed_column = GPOINTER_TO_INT (data);
+  return GTK_ORDERING_SMALLER;
+}
+
+static gboolean
+primary_sort (RhMembersPage *self, RhMemberSort *sort, gboolean *descending)
+{
+  GtkSorter *sorter = gtk_column_view_get_sorter (self->column_view);
+  g_autoptr (RhMember) a = rh_member_new ();
+  g_autoptr (RhMember) b = rh_member_new ();
+  GtkOrdering order;
+
+  g_object_set_data (G_OBJECT (a), "rh-page", self);
+  self->probed_column = -1;
+  order = gtk_sorter_compare (sorter, a, b);
+  if (self->probed_column < 0 || order == GTK_ORDERING_EQUAL)
+    return FALSE;
+  *sort = column_sorts[self->probed_column];
+  *descending = order == GTK_ORDERING_LARGER;
+  return TRUE;
+}
+
+static void
+update_count (RhMembersPage *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->list));
+  g_autofree char *text = g_strdup_printf (gtk_toggle_button_get_active (self->archived_toggle)
+                                             ? g_dngettext (GETTEXT_PACKAGE, "%u transferred out",
+                                                            "%u transferred out", n)
+                                             : g_dngettext (GETTEXT_PACKAGE, "%u member",
+                                                            "%u members", n),
+                                           n);
+  gtk_label_set_label (self->count_label, text);
+}
+
+static void
+refresh (RhMembersPage *self)
+{
+  RhMemberSort sort = RH_MEMBER_SORT_NAME;
+  gboolean descending = FALSE;
+  guint status = gtk_drop_down_get_selected (self->status_filter);
+  gint64 start = g_get_monotonic_time ();
+  g_autoptr (GError) error = NULL;
+
+  if (self->db == NULL)
+    return;
+  primary_sort (self, &sort, &descending);
+  rh_member_list_set_search (self->list, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  rh_member_list_set_org (self->list, rh_org_dropdown_get_id (self->org_filter));
+  rh_member_list_set_status (self->list, status == 0 || status == GTK_INVALID_LIST_POSITION
+                                           ? -1 : (int) status - 1);
+  rh_member_list_set_archived (self->list, gtk_toggle_button_get_active (self->archived_toggle));
+  rh_member_list_set_sort (self->list, sort, descending);
+  if (!rh_member_list_refresh (self->list, &error))
+    g_warning ("%s", error->message);
+  update_count (self);
+  /* RONGHE_TRACE prints timings for the benchmarks. */
+  if (g_getenv ("RONGHE_TRACE") != NULL)
+    g_printerr ("ronghe-trace: members-refresh query=\"%s\" rows=%u ms=%.2f\n",
+                gtk_editable_get_text (GTK_EDITABLE (self->search_entry)),
+                g_list_model_get_n_items (G_LIST_MODEL (self->list)),
+                (g_get_monotonic_time () - start) / 1000.0);
+}
+
+static void
+filters_changed_cb (RhMembersPage *self)
+{
+  refresh (self);
+}
+
+static void
+fill_filters (RhMembersPage *self)
+{
+  gint64 org = rh_org_dropdown_get_id (self->org_filter);
+
+  g_signal_handlers_block_by_func (self->org_filter, filters_changed_cb, self);
+  rh_org_dropdown_fill (self->org_filter, self->db,
+                        (1u << RH_ORG_COMMITTEE) | (1u << RH_ORG_GENERAL_BRANCH)
+                          | (1u << RH_ORG_BRANCH) | (1u << RH_ORG_GROUP),
+                        _("All organisations"));
+  rh_org_dropdown_set_id (self->org_filter, org);
+  g_signal_handlers_unblock_by_func (self->org_filter, filters_changed_cb, self);
+}
+
+static void
+database_changed_cb (RhMembersPage *self)
+{
+  fill_filters (self);
+  refresh (self);
+}
+
+void
+rh_members_page_set_database (RhMembersPage *self, RhDatabase *db)
+{
+  g_set_object (&self->db, db);
+  g_clear_object (&self->list);
+  self->list = rh_member_list_new (db);
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->list));
+  g_signal_connect_object (db, "changed", G_CALLBACK (database_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  database_changed_cb (self);
+}
+
+RhMemberList *
+rh_members_page_get_list (RhMembersPage *self)
+{
+  return self->list;
+}
+
+void
+rh_members_page_focus_search (RhMembersPage *self)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+void
+rh_members_page_new_member (RhMembersPage *self)
+{
+  GtkWindow *parent = GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self)));
+  RhMemberEditor *editor = rh_member_editor_new (parent, self->db, NULL,
+                                                 rh_org_dropdown_get_id (self->org_filter));
+
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+void
+rh_members_page_open_member (RhMembersPage *self, gint64 member_id)
+{
+  GtkWindow *parent = GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self)));
+  RhMemberView *view = rh_member_view_new (parent, self->db, member_id);
+  int pos = rh_member_list_find (self->list, member_id);
+
+  if (pos >= 0)
+    {
+      gtk_single_selection_set_selected (self->selection, (guint) pos);
+      gtk_widget_activate_action (GTK_WIDGET (self->column_view), "list.scroll-to-item", "u", pos);
+    }
+  if (view != NULL)
+    gtk_window_present (GTK_WINDOW (view));
+}
+
+static void
+row_activated_cb (GtkColumnView *view, guint position, RhMembersPage *self)
+{
+  g_autoptr (RhMember) m = g_list_model_get_item (G_LIST_MODEL (self->list), position);
+
+  if (m != NULL && m->id != 0)
+    rh_members_page_open_member (self, m->id);
+}
+
+static void
+new_activated (GtkWidget *widget, const char *action, GVariant *param)
+{
+  rh_members_page_new_member (RH_MEMBERS_PAGE (widget));
+}
+
+static void
+rh_members_page_dispose (GObject *object)
+{
+  RhMembersPage *self = RH_MEMBERS_PAGE (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), RH_TYPE_MEMBERS_PAGE);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->list);
+  g_clear_object (&self->db);
+  G_OBJECT_CLASS (rh_members_page_parent_class)->dispose (object);
+}
+
+static void
+rh_members_page_class_init (RhMembersPageClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = rh_members_page_dispose;
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/ronghe/Ronghe/rh-members-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, RhMembersPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, RhMembersPage, org_filter);
+  gtk_widget_class_bind_template_child (widget_class, RhMembersPage, status_filter);
+  gtk_widget_class_bind_template_child (widget_class, RhMembersPage, archived_toggle);
+  gtk_widget_class_bind_template_child (widget_class, RhMembersPage, column_view);
+  gtk_widget_class_bind_template_child (widget_class, RhMembersPage, count_label);
+  gtk_widget_class_bind_template_child_full (widget_class, "name_column", FALSE,
+                                             G_STRUCT_OFFSET (RhMembersPage, columns[COL_NAME]));
+  gtk_widget_class_bind_template_child_full (widget_class, "gender_column", FALSE,
+                                             G_STRUCT_OFFSET (RhMembersPage, columns[COL_GENDER]));
+  gtk_widget_class_bind_template_child_full (widget_class, "status_column", FALSE,
+                                             G_STRUCT_OFFSET (RhMembersPage, columns[COL_STATUS]));
+  gtk_widget_class_bind_template_child_full (widget_class, "branch_column", FALSE,
+                                             G_STRUCT_OFFSET (RhMembersPage, columns[COL_BRANCH]));
+  gtk_widget_class_bind_template_child_full (widget_class, "group_column", FALSE,
+                                             G_STRUCT_OFFSET (RhMembersPage, columns[COL_GROUP]));
+  gtk_widget_class_bind_template_child_full (widget_class, "admitted_column", FALSE,
+                                             G_STRUCT_OFFSET (RhMembersPage, columns[COL_ADMITTED]));
+  gtk_widget_class_bind_template_child_full (widget_class, "post_column", FALSE,
+                                             G_STRUCT_OFFSET (RhMembersPage, columns[COL_POST]));
+  gtk_widget_class_bind_template_callback (widget_class, filters_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
+  gtk_widget_class_install_action (widget_class, "members.new", NULL, new_activated);
+}
+
+static void
+setup_columns (RhMembersPage *self)
+{
+  for (int c = 0; c < N_COLS; c++)
+    {
+      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+      GtkSorter *sorter = GTK_SORTER (gtk_custom_sorter_new (probe_compare, GINT_TO_POINTER (c),
+                                                             NULL));
+
+      g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), NULL);
+      g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), GINT_TO_POINTER (c));
+      gtk_column_view_column_set_factory (self->columns[c], factory);
+      gtk_column_view_column_set_sorter (self->columns[c], sorter);
+      g_object_unref (factory);
+      g_object_unref (sorter);
+    }
+  g_signal_connect_swapped (gtk_column_view_get_sorter (self->column_view), "changed",
+                            G_CALLBACK (filters_changed_cb), self);
+}
+
+static void
+rh_members_page_init (RhMembersPage *self)
+{
+  GtkStringList *statuses = gtk_string_list_new (NULL);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_string_list_append (statuses, _("All statuses"));
+  for (int s = 0; s < RH_N_STATUSES; s++)
+    gtk_string_list_append (statuses, rh_status_label ((RhMemberStatus) s));
+  gtk_drop_down_set_model (self->status_filter, G_LIST_MODEL (statuses));
+  g_object_unref (statuses);
+
+  self->selection = gtk_single_selection_new (NULL);
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  setup_columns (self);
+}

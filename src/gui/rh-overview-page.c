@@ -1,0 +1,193 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "rh-config.h"
+
+#include <glib/gi18n-lib.h>
+#include "rh-date.h"
+#include "rh-gui-util.h"
+#include "rh-org.h"
+#include "rh-overview-page.h"
+#include "rh-rules.h"
+#include "rh-window.h"
+
+/* A committee of thousands of branches can have thousands of reminders;
+ * the page shows the most urgent ones. */
+#define MAX_REMINDER_ROWS 100
+
+struct _RhOverviewPage
+{
+  GtkWidget   parent_instance;
+  RhDatabase *db;
+
+  GtkLabel   *title_label;
+  GtkFlowBox *counts_box;
+  GtkLabel   *reminders_summary;
+  GtkListBox *reminders_list;
+};
+
+G_DEFINE_FINAL_TYPE (RhOverviewPage, rh_overview_page, GTK_TYPE_WIDGET)
+
+static GtkWidget *
+count_card (int value, const char *label)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  g_autofree char *number = g_strdup_printf ("%d", value);
+  GtkWidget *number_label = gtk_label_new (number);
+  GtkWidget *text_label = gtk_label_new (label);
+
+  gtk_widget_add_css_class (box, "card");
+  gtk_widget_add_css_class (box, "rh-count");
+  gtk_widget_add_css_class (number_label, "title-1");
+  gtk_widget_add_css_class (text_label, "dim-label");
+  gtk_label_set_wrap (GTK_LABEL (text_label), TRUE);
+  gtk_label_set_justify (GTK_LABEL (text_label), GTK_JUSTIFY_CENTER);
+  gtk_box_append (GTK_BOX (box), number_label);
+  gtk_box_append (GTK_BOX (box), text_label);
+  return box;
+}
+
+static void
+fill_counts (RhOverviewPage *self)
+{
+  RhCounts c;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->counts_box))) != NULL)
+    gtk_flow_box_remove (self->counts_box, child);
+  if (!rh_counts_compute (self->db, &c, NULL))
+    return;
+  gtk_flow_box_append (self->counts_box, count_card (c.branches, _("Branches")));
+  gtk_flow_box_append (self->counts_box, count_card (c.groups, _("Party groups")));
+  gtk_flow_box_append (self->counts_box, count_card (c.members_by_status[RH_STATUS_FULL],
+                                                     _("Full members")));
+  gtk_flow_box_append (self->counts_box, count_card (c.members_by_status[RH_STATUS_PROBATIONARY],
+                                                     _("Probationary members")));
+  gtk_flow_box_append (self->counts_box, count_card (c.members_by_status[RH_STATUS_CANDIDATE],
+                                                     _("Candidates")));
+  gtk_flow_box_append (self->counts_box, count_card (c.members_by_status[RH_STATUS_ACTIVIST],
+                                                     _("Activists")));
+  gtk_flow_box_append (self->counts_box, count_card (c.members_by_status[RH_STATUS_APPLICANT],
+                                                     _("Applicants")));
+  gtk_flow_box_append (self->counts_box, count_card (c.general_branches, _("General branches")));
+  gtk_flow_box_append (self->counts_box, count_card (c.members_archived, _("Transferred out")));
+}
+
+static GtkWidget *
+reminder_row (RhReminder *r)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *icon = gtk_image_new_from_icon_name (r->overdue ? "dialog-warning-symbolic"
+                                                             : "alarm-symbolic");
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), r->title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), r->detail);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  if (r->overdue)
+    gtk_widget_add_css_class (icon, "error");
+  else
+    gtk_widget_add_css_class (icon, "warning");
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                             gtk_image_new_from_icon_name ("go-next-symbolic"));
+  g_object_set_data (G_OBJECT (row), "org-id", (gpointer) (gintptr) r->org_id);
+  g_object_set_data (G_OBJECT (row), "member-id", (gpointer) (gintptr) r->member_id);
+  return row;
+}
+
+static void
+fill_reminders (RhOverviewPage *self)
+{
+  GDate today;
+  g_autoptr (GPtrArray) reminders = NULL;
+  g_autofree char *summary = NULL;
+
+  rh_list_box_remove_all (self->reminders_list);
+  rh_date_today (&today);
+  reminders = rh_reminders_compute (self->db, &today, NULL);
+  if (reminders == NULL)
+    return;
+  for (guint i = 0; i < reminders->len && i < MAX_REMINDER_ROWS; i++)
+    gtk_list_box_append (self->reminders_list, reminder_row (reminders->pdata[i]));
+  if (reminders->len == 0)
+    summary = g_strdup (_("Nothing is due: committee terms, probation and the pipeline are on time."));
+  else if (reminders->len > MAX_REMINDER_ROWS)
+    summary = g_strdup_printf (_("%u items need attention; the %d most urgent are shown."),
+                               reminders->len, MAX_REMINDER_ROWS);
+  else
+    summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u item needs attention.",
+                                            "%u items need attention.", reminders->len),
+                               reminders->len);
+  gtk_label_set_label (self->reminders_summary, summary);
+  gtk_widget_set_visible (GTK_WIDGET (self->reminders_list), reminders->len > 0);
+}
+
+static void
+fill_title (RhOverviewPage *self)
+{
+  g_autoptr (GPtrArray) roots = rh_org_list_children (self->db, 0, NULL);
+
+  gtk_label_set_label (self->title_label, roots != NULL && roots->len > 0
+                                            ? ((RhOrg *) roots->pdata[0])->name
+                                            : _("Overview"));
+}
+
+static void
+refresh (RhOverviewPage *self)
+{
+  fill_title (self);
+  fill_counts (self);
+  fill_reminders (self);
+}
+
+static void
+reminder_activated_cb (GtkListBox *box, GtkListBoxRow *row, RhOverviewPage *self)
+{
+  RhWindow *window = rh_window_for (GTK_WIDGET (self));
+  gint64 member_id = (gintptr) g_object_get_data (G_OBJECT (row), "member-id");
+  gint64 org_id = (gintptr) g_object_get_data (G_OBJECT (row), "org-id");
+
+  if (window == NULL)
+    return;
+  if (member_id != 0)
+    rh_window_show_member (window, member_id);
+  else if (org_id != 0)
+    rh_window_show_org (window, org_id);
+}
+
+void
+rh_overview_page_set_database (RhOverviewPage *self, RhDatabase *db)
+{
+  g_set_object (&self->db, db);
+  g_signal_connect_object (db, "changed", G_CALLBACK (refresh), self, G_CONNECT_SWAPPED);
+  refresh (self);
+}
+
+static void
+rh_overview_page_dispose (GObject *object)
+{
+  RhOverviewPage *self = RH_OVERVIEW_PAGE (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), RH_TYPE_OVERVIEW_PAGE);
+  g_clear_object (&self->db);
+  G_OBJECT_CLASS (rh_overview_page_parent_class)->dispose (object);
+}
+
+static void
+rh_overview_page_class_init (RhOverviewPageClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = rh_overview_page_dispose;
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/ronghe/Ronghe/rh-overview-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, RhOverviewPage, title_label);
+  gtk_widget_class_bind_template_child (widget_class, RhOverviewPage, counts_box);
+  gtk_widget_class_bind_template_child (widget_class, RhOverviewPage, reminders_summary);
+  gtk_widget_class_bind_template_child (widget_class, RhOverviewPage, reminders_list);
+  gtk_widget_class_bind_template_callback (widget_class, reminder_activated_cb);
+}
+
+static void
+rh_overview_page_init (RhOverviewPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}

@@ -1,0 +1,230 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "rh-config.h"
+
+#include <glib/gi18n-lib.h>
+#include "rh-demo.h"
+#include "rh-members-page.h"
+#include "rh-org-editor.h"
+#include "rh-org-page.h"
+#include "rh-org.h"
+#include "rh-overview-page.h"
+#include "rh-window.h"
+
+struct _RhWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  RhDatabase     *db;
+  GSettings      *settings;
+
+  AdwToastOverlay *toast_overlay;
+  AdwWindowTitle  *window_title;
+  GtkStack        *main_stack;
+  GtkStack        *view_stack;
+  GtkWidget       *new_button;
+  RhOverviewPage  *overview_page;
+  RhOrgPage       *org_page;
+  RhMembersPage   *members_page;
+};
+
+G_DEFINE_FINAL_TYPE (RhWindow, rh_window, ADW_TYPE_APPLICATION_WINDOW)
+
+RhWindow *
+rh_window_for (GtkWidget *widget)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  /* Dialogs are transient for the main window. */
+  while (root != NULL && !RH_IS_WINDOW (root) && GTK_IS_WINDOW (root))
+    root = (GtkRoot *) gtk_window_get_transient_for (GTK_WINDOW (root));
+  return RH_IS_WINDOW (root) ? RH_WINDOW (root) : NULL;
+}
+
+RhDatabase *
+rh_window_get_database (RhWindow *self)
+{
+  return self->db;
+}
+
+void
+rh_window_toast (RhWindow *self, const char *message)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+void
+rh_window_show_view (RhWindow *self, const char *name)
+{
+  gtk_stack_set_visible_child_name (self->view_stack, name);
+}
+
+void
+rh_window_show_org (RhWindow *self, gint64 org_id)
+{
+  rh_window_show_view (self, "organisations");
+  rh_org_page_select (self->org_page, org_id);
+}
+
+void
+rh_window_show_member (RhWindow *self, gint64 member_id)
+{
+  rh_window_show_view (self, "members");
+  rh_members_page_open_member (self->members_page, member_id);
+}
+
+/* An empty database shows the welcome page; anything else, the views. */
+static void
+update_main_stack (RhWindow *self)
+{
+  gboolean empty = rh_org_count (self->db) == 0;
+
+  gtk_stack_set_visible_child_name (self->main_stack, empty ? "empty" : "content");
+  gtk_widget_set_visible (self->new_button, !empty);
+}
+
+static void
+new_activated (GtkWidget *widget, const char *action, GVariant *param)
+{
+  RhWindow *self = RH_WINDOW (widget);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "empty") == 0)
+    return;
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->view_stack), "organisations") == 0)
+    rh_org_page_add (self->org_page);
+  else
+    {
+      rh_window_show_view (self, "members");
+      rh_members_page_new_member (self->members_page);
+    }
+}
+
+static void
+search_activated (GtkWidget *widget, const char *action, GVariant *param)
+{
+  RhWindow *self = RH_WINDOW (widget);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "empty") == 0)
+    return;
+  rh_window_show_view (self, "members");
+  rh_members_page_focus_search (self->members_page);
+}
+
+static void
+create_org_activated (GtkWidget *widget, const char *action, GVariant *param)
+{
+  RhWindow *self = RH_WINDOW (widget);
+  RhOrgEditor *editor = rh_org_editor_new (GTK_WINDOW (self), self->db, NULL, 0);
+
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+load_sample_activated (GtkWidget *widget, const char *action, GVariant *param)
+{
+  RhWindow *self = RH_WINDOW (widget);
+  RhDemoOptions options = { RH_DEMO_DEFAULT_BRANCHES, RH_DEMO_DEFAULT_MEMBERS, 1 };
+  g_autoptr (GError) error = NULL;
+
+  if (!rh_demo_generate (self->db, &options, &error))
+    {
+      rh_window_toast (self, error->message);
+      return;
+    }
+  rh_database_emit_changed (self->db);
+  rh_window_toast (self, _("Sample organisation loaded"));
+}
+
+static void
+save_state (RhWindow *self)
+{
+  int width, height;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_settings_set_int (self->settings, "window-width", width);
+  g_settings_set_int (self->settings, "window-height", height);
+  g_settings_set_boolean (self->settings, "window-maximized",
+                          gtk_window_is_maximized (GTK_WINDOW (self)));
+  g_settings_set_string (self->settings, "last-view",
+                         gtk_stack_get_visible_child_name (self->view_stack));
+}
+
+static gboolean
+rh_window_close_request (GtkWindow *window)
+{
+  save_state (RH_WINDOW (window));
+  return GTK_WINDOW_CLASS (rh_window_parent_class)->close_request (window);
+}
+
+static void
+rh_window_dispose (GObject *object)
+{
+  RhWindow *self = RH_WINDOW (object);
+
+  if (self->db != NULL)
+    g_signal_handlers_disconnect_by_data (self->db, self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), RH_TYPE_WINDOW);
+  g_clear_object (&self->db);
+  g_clear_object (&self->settings);
+  G_OBJECT_CLASS (rh_window_parent_class)->dispose (object);
+}
+
+static void
+rh_window_class_init (RhWindowClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = rh_window_dispose;
+  GTK_WINDOW_CLASS (klass)->close_request = rh_window_close_request;
+
+  g_type_ensure (RH_TYPE_OVERVIEW_PAGE);
+  g_type_ensure (RH_TYPE_ORG_PAGE);
+  g_type_ensure (RH_TYPE_MEMBERS_PAGE);
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/ronghe/Ronghe/rh-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, RhWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, RhWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, RhWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, RhWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, RhWindow, new_button);
+  gtk_widget_class_bind_template_child (widget_class, RhWindow, overview_page);
+  gtk_widget_class_bind_template_child (widget_class, RhWindow, org_page);
+  gtk_widget_class_bind_template_child (widget_class, RhWindow, members_page);
+
+  gtk_widget_class_install_action (widget_class, "win.new", NULL, new_activated);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);
+  gtk_widget_class_install_action (widget_class, "win.create-org", NULL, create_org_activated);
+  gtk_widget_class_install_action (widget_class, "win.load-sample", NULL, load_sample_activated);
+}
+
+static void
+rh_window_init (RhWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->settings = g_settings_new (APP_ID);
+}
+
+RhWindow *
+rh_window_new (RhApplication *app, RhDatabase *db)
+{
+  RhWindow *self = g_object_new (RH_TYPE_WINDOW, "application", app, NULL);
+  g_autofree char *base = g_path_get_basename (rh_database_get_path (db));
+  g_autofree char *view = NULL;
+
+  self->db = g_object_ref (db);
+  adw_window_title_set_subtitle (self->window_title, base);
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  rh_overview_page_set_database (self->overview_page, db);
+  rh_org_page_set_database (self->org_page, db);
+  rh_members_page_set_database (self->members_page, db);
+  g_signal_connect_swapped (db, "changed", G_CALLBACK (update_main_stack), self);
+  update_main_stack (self);
+
+  view = g_settings_get_string (self->settings, "last-view");
+  if (gtk_stack_get_child_by_name (self->view_stack, view) != NULL)
+    rh_window_show_view (self, view);
+  return self;
+}

@@ -1,0 +1,25 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+#include "rh-application.h"
+#include "rh-database.h"
+
+G_BEGIN_DECLS
+
+#define RH_TYPE_WINDOW (rh_window_get_type ())
+G_DECLARE_FINAL_TYPE (RhWindow, rh_window, RH, WINDOW, AdwApplicationWindow)
+
+RhWindow   *rh_window_new (RhApplication *app, RhDatabase *db);
+RhDatabase *rh_window_get_database (RhWindow *self);
+/* A short confirmation at the bottom of the window. */
+void        rh_window_toast (RhWindow *self, const char *message);
+/* Switches to a view ("overview", "organisations", "members"). */
+void        rh_window_show_view (RhWindow *self, const char *name);
+void        rh_window_show_org (RhWindow *self, gint64 org_id);
+void        rh_window_show_member (RhWindow *self, gint64 member_id);
+
+/* The window that holds a widget, for pages and dialogs. */
+RhWindow   *rh_window_for (GtkWidget *widget);
+
+G_END_DECLS
