@@ -381,7 +381,7 @@ test_org_tree_rules (Fixture *f, gconstpointer data)
   g_assert_false (rh_org_move (db, committee->id, branch->id, &error));
   g_assert_error (error, RH_VALIDATION_ERROR, RH_FIELD_PARENT);
   g_clear_error (&error);
-  g_assert_cmpstr (committee->pinyin, ==, "jiguandangwei");
+  g_assert_cmpstr (committee->pinyin, ==, "ji guan dang wei");
 }
 
 int

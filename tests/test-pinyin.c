@@ -17,35 +17,46 @@ assert_keys (const char *name, const char *full, const char *initials)
 static void
 test_common (void)
 {
-  assert_keys ("张伟", "zhangwei", "zw");
-  assert_keys ("李秀英", "lixiuying", "lxy");
-  assert_keys ("吕娜", "luna", "ln");          /* ü folds to u */
-  assert_keys (" 王 芳 ", "wangfang", "wf");
+  assert_keys ("张伟", "zhang wei", "zw");
+  assert_keys ("李秀英", "li xiu ying", "lxy");
+  assert_keys ("吕娜", "lu na", "ln");          /* ü folds to u */
+  assert_keys (" 王 芳 ", "wang fang", "wf");
   assert_keys ("", "", "");
 }
 
 static void
 test_polyphonic_surnames (void)
 {
-  assert_keys ("曾伟", "zengwei", "zw");
-  assert_keys ("单磊", "shanlei", "sl");
-  assert_keys ("仇军", "qiujun", "qj");
-  assert_keys ("解明", "xieming", "xm");
-  assert_keys ("区华", "ouhua", "oh");
-  assert_keys ("查强", "zhaqiang", "zq");
-  assert_keys ("朴敏", "piaomin", "pm");
-  assert_keys ("乐静", "yuejing", "yj");
-  assert_keys ("缪丽", "miaoli", "ml");
-  assert_keys ("尉迟恭", "yuchigong", "ycg");
+  assert_keys ("曾伟", "zeng wei", "zw");
+  assert_keys ("单磊", "shan lei", "sl");
+  assert_keys ("仇军", "qiu jun", "qj");
+  assert_keys ("解明", "xie ming", "xm");
+  assert_keys ("区华", "ou hua", "oh");
+  assert_keys ("查强", "zha qiang", "zq");
+  assert_keys ("朴敏", "piao min", "pm");
+  assert_keys ("乐静", "yue jing", "yj");
+  assert_keys ("缪丽", "miao li", "ml");
+  assert_keys ("尉迟恭", "yu chi gong", "ycg");
   /* Only the surname is read as a surname: 单 inside a given name is dan. */
-  assert_keys ("王单", "wangdan", "wd");
+  assert_keys ("王单", "wang dan", "wd");
 }
 
 static void
 test_mixed (void)
 {
-  assert_keys ("阿依古丽·买买提", "ayigulimaimaiti", "aygl" "mmt");
-  assert_keys ("Anna李", "annali", "al");
+  assert_keys ("阿依古丽·买买提", "a yi gu li mai mai ti", "aygl" "mmt");
+  assert_keys ("Anna李", "anna li", "al");
+}
+
+/* Dictionary order: chen before cheng, whatever follows. */
+static void
+test_sort_order (void)
+{
+  g_autofree char *chen = NULL, *cheng = NULL, *i1 = NULL, *i2 = NULL;
+
+  rh_pinyin_keys ("陈华", &chen, &i1);
+  rh_pinyin_keys ("程嘉帅", &cheng, &i2);
+  g_assert_cmpint (g_strcmp0 (chen, cheng), <, 0);
 }
 
 static void
@@ -65,6 +76,7 @@ main (int argc, char **argv)
   g_test_add_func ("/pinyin/common", test_common);
   g_test_add_func ("/pinyin/polyphonic-surnames", test_polyphonic_surnames);
   g_test_add_func ("/pinyin/mixed", test_mixed);
+  g_test_add_func ("/pinyin/sort-order", test_sort_order);
   g_test_add_func ("/pinyin/fold-query", test_fold_query);
   return g_test_run ();
 }

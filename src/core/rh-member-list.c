@@ -269,7 +269,7 @@ build_query (RhMemberList *self)
     g_string_append (sql, " AND m.status = :status");
   if (self->search != NULL && *self->search)
     g_string_append (sql, " AND (m.name LIKE :contains ESCAPE '\\'"
-                          " OR m.pinyin LIKE :prefix ESCAPE '\\'"
+                          " OR replace (m.pinyin, ' ', '') LIKE :prefix ESCAPE '\\'"
                           " OR m.initials LIKE :prefix ESCAPE '\\'"
                           " OR m.id_number LIKE :prefix ESCAPE '\\')");
   g_string_append_printf (sql, " ORDER BY %s%s, %s%s, m.id", sort_keys[self->sort].primary, dir,

@@ -6,6 +6,16 @@
 #include <unicode/ustring.h>
 #include "rh-pinyin.h"
 
+/* Syllables are separated by one space so that the key sorts the way a
+ * dictionary does: 陈 "chen hua" before 程 "cheng jia". */
+static void
+append_syllable (GString *full, const char *syllable)
+{
+  if (full->len > 0 && full->str[full->len - 1] != ' ')
+    g_string_append_c (full, ' ');
+  g_string_append (full, syllable);
+}
+
 /* Surnames whose name reading differs from the common reading of the
  * character. ICU's generic Han-Latin gives e.g. 单 dan, 朴 pu, 缪 mou. */
 static const struct {
@@ -115,7 +125,7 @@ rh_pinyin_keys (const char *name, char **full, char **initials)
       {
         for (int s = 0; s < 2 && surname_overrides[k].syllables[s]; s++)
           {
-            g_string_append (f, surname_overrides[k].syllables[s]);
+            append_syllable (f, surname_overrides[k].syllables[s]);
             g_string_append_c (i, surname_overrides[k].syllables[s][0]);
           }
         p += strlen (surname_overrides[k].surname);
@@ -130,7 +140,7 @@ rh_pinyin_keys (const char *name, char **full, char **initials)
       if (is_han (c))
         {
           const char *s = syllable_for (c);
-          g_string_append (f, s);
+          append_syllable (f, s);
           if (*s)
             g_string_append_c (i, s[0]);
           word_start = TRUE;
@@ -141,13 +151,18 @@ rh_pinyin_keys (const char *name, char **full, char **initials)
           if (s == NULL)
             {
               char lower = g_ascii_tolower ((char) c);
+              if (word_start && f->len > 0)
+                g_string_append_c (f, ' ');
               g_string_append_c (f, lower);
               if (word_start)
                 g_string_append_c (i, lower);
             }
           else
             {
-              g_string_append (f, s);
+              if (word_start)
+                append_syllable (f, s);
+              else
+                g_string_append (f, s);
               if (word_start && *s)
                 g_string_append_c (i, s[0]);
             }

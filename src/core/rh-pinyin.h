@@ -6,7 +6,8 @@
 
 G_BEGIN_DECLS
 
-/* Fills *full ("zhangwei") and *initials ("zw") for a name, lower case ASCII.
+/* Fills *full ("zhang wei", syllables apart so that it sorts like a dictionary)
+ * and *initials ("zw") for a name, lower case ASCII.
  * Surnames with a name reading (曾 zeng, 单 shan, 尉迟 yuchi…) use the override
  * table. Non-Han characters are kept, folded to lower-case ASCII where possible. */
 void rh_pinyin_keys (const char *name, char **full, char **initials);

@@ -144,9 +144,13 @@ rh_value_row_new (const char *title, const char *value)
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   gtk_label_set_selectable (GTK_LABEL (label), value != NULL && *value);
+  /* Wrap long text, but never squeeze a short value (a name, a date) below its width. */
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 1.0);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_width_chars (GTK_LABEL (label),
+                             value != NULL ? MIN ((int) g_utf8_strlen (value, -1), 24) : 1);
   gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+  gtk_label_set_xalign (GTK_LABEL (label), 1.0);
   gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
   if (value == NULL || *value == '\0')
     gtk_widget_add_css_class (label, "dim-label");

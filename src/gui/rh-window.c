@@ -22,6 +22,7 @@ struct _RhWindow
   GtkStack        *main_stack;
   GtkStack        *view_stack;
   GtkWidget       *new_button;
+  GtkWidget       *empty_page;
   RhOverviewPage  *overview_page;
   RhOrgPage       *org_page;
   RhMembersPage   *members_page;
@@ -185,6 +186,7 @@ rh_window_class_init (RhWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RhWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, RhWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, RhWindow, new_button);
+  gtk_widget_class_bind_template_child (widget_class, RhWindow, empty_page);
   gtk_widget_class_bind_template_child (widget_class, RhWindow, overview_page);
   gtk_widget_class_bind_template_child (widget_class, RhWindow, org_page);
   gtk_widget_class_bind_template_child (widget_class, RhWindow, members_page);

@@ -1,0 +1,237 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The GUI in-process under Xvfb: the welcome page, the sample, the member editor. */
+#include "rh-config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include "rh-member-editor.h"
+#include "rh-members-page.h"
+#include "rh-org-page.h"
+#include "rh-gui-util.h"
+#include "rh-window.h"
+#include "test-util.h"
+
+typedef struct {
+  char       *dir;
+  RhDatabase *db;
+  RhWindow   *window;
+} Fixture;
+
+static void
+iterate (void)
+{
+  for (int i = 0; i < 50; i++)
+    while (g_main_context_pending (NULL))
+      g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+fixture_set_up (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = NULL;
+  g_autoptr (GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("ronghe-gui-XXXXXX", NULL);
+  path = g_build_filename (f->dir, "ronghe.db", NULL);
+  f->db = rh_database_open (path, &error);
+  g_assert_no_error (error);
+  f->window = g_object_ref_sink (rh_window_new (NULL, f->db));
+  gtk_window_present (GTK_WINDOW (f->window));
+  iterate ();
+}
+
+static void
+fixture_tear_down (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "ronghe.db", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  g_object_unref (f->window);
+  iterate ();
+  g_object_unref (f->db);
+  g_unlink (path);
+  g_unlink (wal);
+  g_unlink (shm);
+  g_rmdir (f->dir);
+  g_free (f->dir);
+}
+
+static gpointer
+child (gpointer widget, GType type, const char *name)
+{
+  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
+  g_assert_nonnull (object);
+  return object;
+}
+
+static const char *
+visible_page (Fixture *f)
+{
+  return gtk_stack_get_visible_child_name (child (f->window, RH_TYPE_WINDOW, "main_stack"));
+}
+
+static RhMembersPage *
+members_page (Fixture *f)
+{
+  return child (f->window, RH_TYPE_WINDOW, "members_page");
+}
+
+static guint
+n_members_listed (Fixture *f)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (rh_members_page_get_list (members_page (f))));
+}
+
+static void
+load_sample (Fixture *f)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.load-sample", NULL));
+  iterate ();
+}
+
+static void
+test_opens_on_status_page (Fixture *f, gconstpointer data)
+{
+  g_assert_cmpstr (visible_page (f), ==, "empty");
+  g_assert_true (gtk_widget_get_visible (child (f->window, RH_TYPE_WINDOW, "empty_page")));
+}
+
+static void
+test_sample_shows_tree_and_list (Fixture *f, gconstpointer data)
+{
+  RhOrgPage *orgs = child (f->window, RH_TYPE_WINDOW, "org_page");
+  GListModel *tree;
+  gint64 members = 0;
+
+  load_sample (f);
+  g_assert_cmpstr (visible_page (f), ==, "content");
+  /* The committee is open: it and its children are rows. */
+  tree = rh_org_page_get_model (orgs);
+  g_assert_cmpuint (g_list_model_get_n_items (tree), >, 5);
+  members = rh_database_query_int (f->db, "SELECT count(*) FROM member WHERE archived_date IS NULL");
+  g_assert_cmpint (members, >, 250);
+  g_assert_cmpuint (n_members_listed (f), ==, (guint) members);
+  /* A reminder row opens its item: at least one is shown for the sample. */
+  g_assert_nonnull (gtk_widget_get_first_child (
+    child (child (f->window, RH_TYPE_WINDOW, "overview_page"),
+           g_type_from_name ("RhOverviewPage"), "reminders_list")));
+}
+
+static RhMemberEditor *
+new_editor (Fixture *f, gint64 branch)
+{
+  RhMemberEditor *editor = rh_member_editor_new (GTK_WINDOW (f->window), f->db, NULL, branch);
+  gtk_window_present (GTK_WINDOW (editor));
+  iterate ();
+  return editor;
+}
+
+static void
+type (RhMemberEditor *editor, const char *entry, const char *text)
+{
+  gtk_editable_set_text (child (editor, RH_TYPE_MEMBER_EDITOR, entry), text);
+}
+
+static gint64
+first_branch (Fixture *f)
+{
+  return rh_database_query_int (f->db, "SELECT min(id) FROM organisation WHERE kind = 'branch'");
+}
+
+static void
+fill_valid_member (RhMemberEditor *editor)
+{
+  g_autofree char *id = rh_test_id_number (7, "19880315", RH_GENDER_FEMALE);
+
+  type (editor, "name_entry", "测试党员");
+  type (editor, "id_number_entry", id);
+  type (editor, "admitted_date_entry", "2015-07-01");
+  type (editor, "full_date_entry", "2016-07-01");
+  gtk_drop_down_set_selected (child (editor, RH_TYPE_MEMBER_EDITOR, "status_dropdown"),
+                              RH_STATUS_FULL);
+}
+
+static void
+test_create_member_through_editor (Fixture *f, gconstpointer data)
+{
+  RhMemberEditor *editor;
+  GtkWidget *weak;
+  guint before;
+
+  load_sample (f);
+  before = n_members_listed (f);
+  editor = new_editor (f, first_branch (f));
+  fill_valid_member (editor);
+  /* The id number filled in the gender and birth date. */
+  g_assert_cmpuint (gtk_drop_down_get_selected (child (editor, RH_TYPE_MEMBER_EDITOR,
+                                                       "gender_dropdown")),
+                    ==, RH_GENDER_FEMALE);
+  g_assert_cmpstr (gtk_editable_get_text (child (editor, RH_TYPE_MEMBER_EDITOR, "birth_date_entry")),
+                   ==, "1988-03-15");
+  weak = GTK_WIDGET (editor);
+  g_object_add_weak_pointer (G_OBJECT (weak), (gpointer *) &weak);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+  iterate ();
+  /* Saved, closed, and listed. */
+  g_assert_null (weak);
+  g_assert_cmpuint (n_members_listed (f), ==, before + 1);
+  gtk_editable_set_text (child (members_page (f), RH_TYPE_MEMBERS_PAGE, "search_entry"), "csdy");
+  iterate ();
+  g_assert_cmpuint (n_members_listed (f), ==, 1);
+  {
+    g_autoptr (RhMember) m = g_list_model_get_item (G_LIST_MODEL (rh_members_page_get_list (members_page (f))), 0);
+    g_assert_cmpstr (m->name, ==, "测试党员");
+  }
+}
+
+static void
+test_bad_id_shows_inline_message (Fixture *f, gconstpointer data)
+{
+  RhMemberEditor *editor;
+  AdwActionRow *row;
+  gint64 before;
+
+  load_sample (f);
+  before = rh_database_query_int (f->db, "SELECT count(*) FROM member");
+  editor = new_editor (f, first_branch (f));
+  fill_valid_member (editor);
+  type (editor, "id_number_entry", "110105194912310021");   /* wrong check character */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+  iterate ();
+  /* The editor stays open with the message beside the field; nothing was saved. */
+  g_assert_cmpint (rh_member_editor_get_saved_id (editor), ==, 0);
+  row = child (editor, RH_TYPE_MEMBER_EDITOR, "id_number_row");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (row), "error"));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (row), "X"));
+  g_assert_true (gtk_widget_get_visible (child (editor, RH_TYPE_MEMBER_EDITOR, "error_label")));
+  g_assert_cmpint (rh_database_query_int (f->db, "SELECT count(*) FROM member"), ==, before);
+
+  /* A missing branch is named beside the branch field. */
+  gtk_window_destroy (GTK_WINDOW (editor));
+  editor = new_editor (f, 0);
+  fill_valid_member (editor);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+  iterate ();
+  row = child (editor, RH_TYPE_MEMBER_EDITOR, "branch_row");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (row), "error"));
+  g_assert_cmpint (rh_database_query_int (f->db, "SELECT count(*) FROM member"), ==, before);
+  gtk_window_destroy (GTK_WINDOW (editor));
+}
+
+int
+main (int argc, char **argv)
+{
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  g_setenv ("RONGHE_TODAY", "2026-06-01", TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/gui/opens-on-status-page", test_opens_on_status_page);
+  ADD ("/gui/sample-shows-tree-and-list", test_sample_shows_tree_and_list);
+  ADD ("/gui/create-member-through-editor", test_create_member_through_editor);
+  ADD ("/gui/bad-id-shows-inline-message", test_bad_id_shows_inline_message);
+  return g_test_run ();
+}
