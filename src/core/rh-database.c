@@ -417,7 +417,10 @@ rh_database_open_at_version (const char *path, int version, GError **error)
                          "PRAGMA foreign_keys = ON;"
                          "PRAGMA journal_mode = WAL;"
                          "PRAGMA synchronous = FULL;"
-                         "PRAGMA busy_timeout = 5000;",
+                         "PRAGMA busy_timeout = 5000;"
+                         /* 32 MiB of page cache: large imports and the demo otherwise
+                          * spill pages to the WAL mid-transaction. */
+                         "PRAGMA cache_size = -32768;",
                          error))
     return NULL;
   if (!migrate (self, version, error))

@@ -1,15 +1,23 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "rh-config.h"
 
-#include <stdio.h>
 #include <string.h>
 #include "rh-date.h"
+
+static unsigned
+digits (const char *s, int n)
+{
+  unsigned v = 0;
+
+  for (int i = 0; i < n; i++)
+    v = v * 10 + (unsigned) (s[i] - '0');
+  return v;
+}
 
 gboolean
 rh_date_parse (const char *text, GDate *out)
 {
   unsigned y, m, d;
-  char tail;
 
   g_date_clear (out, 1);
   if (text == NULL || strlen (text) != 10 || text[4] != '-' || text[7] != '-')
@@ -17,8 +25,9 @@ rh_date_parse (const char *text, GDate *out)
   for (int i = 0; i < 10; i++)
     if (i != 4 && i != 7 && !g_ascii_isdigit (text[i]))
       return FALSE;
-  if (sscanf (text, "%4u-%2u-%2u%c", &y, &m, &d, &tail) != 3)
-    return FALSE;
+  y = digits (text, 4);
+  m = digits (text + 5, 2);
+  d = digits (text + 8, 2);
   if (y < 1900 || !g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y))
     return FALSE;
   g_date_set_dmy (out, (GDateDay) d, (GDateMonth) m, (GDateYear) y);

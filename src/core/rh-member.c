@@ -635,7 +635,7 @@ rh_member_load (RhDatabase *db, gint64 id, GError **error)
     member = rh_member_from_row (stmt);
   else
     g_set_error (error, RH_DATABASE_ERROR, RH_DATABASE_ERROR_NOT_FOUND,
-                 _("Member %" G_GINT64_FORMAT " was not found"), id);
+                 _("Member %lld was not found"), (long long) id);
   sqlite3_reset (stmt);
   return member;
 }

@@ -365,7 +365,7 @@ rh_org_load (RhDatabase *db, gint64 id, GError **error)
     org = org_from_row (stmt);
   else
     g_set_error (error, RH_DATABASE_ERROR, RH_DATABASE_ERROR_NOT_FOUND,
-                 _("Organisation %" G_GINT64_FORMAT " was not found"), id);
+                 _("Organisation %lld was not found"), (long long) id);
   sqlite3_reset (stmt);
   return org;
 }
