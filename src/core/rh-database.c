@@ -33,8 +33,12 @@ rh_database_finalize (GObject *object)
   RhDatabase *self = RH_DATABASE (object);
 
   g_clear_pointer (&self->statements, g_hash_table_destroy);
+  /* Keeps the planner's statistics fresh (SQLite's advice before closing). */
   if (self->db != NULL)
-    sqlite3_close_v2 (self->db);
+    {
+      sqlite3_exec (self->db, "PRAGMA optimize", NULL, NULL, NULL);
+      sqlite3_close_v2 (self->db);
+    }
   g_free (self->path);
   G_OBJECT_CLASS (rh_database_parent_class)->finalize (object);
 }

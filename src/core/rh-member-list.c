@@ -14,7 +14,8 @@ struct _RhMemberList
   RhDatabase  *db;
 
   /* The query. */
-  char        *search;
+  char        *match;       /* FTS5 query, NULL for no search */
+  gboolean     no_match;    /* the user typed only what cannot match */
   gint64       org_id;
   int          status;
   gboolean     archived;
@@ -48,7 +49,7 @@ rh_member_list_finalize (GObject *object)
   clear_pages (self);
   g_hash_table_destroy (self->pages);
   g_array_unref (self->ids);
-  g_free (self->search);
+  g_free (self->match);
   g_clear_object (&self->db);
   G_OBJECT_CLASS (rh_member_list_parent_class)->finalize (object);
 }
@@ -168,8 +169,13 @@ rh_member_list_new (RhDatabase *db)
 void
 rh_member_list_set_search (RhMemberList *self, const char *query)
 {
-  g_free (self->search);
-  self->search = rh_pinyin_fold_query (query);
+  g_free (self->match);
+  self->match = rh_pinyin_match_query (query);
+  /* "%" or "·" alone is a search that nothing matches, not no search. */
+  self->no_match = FALSE;
+  for (const char *p = query; self->match == NULL && p != NULL && *p; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      self->no_match = TRUE;
 }
 
 void
@@ -214,21 +220,6 @@ static const struct {
   [RH_MEMBER_SORT_POST] = { "m.post", "m.pinyin" },
 };
 
-/* Escapes LIKE wildcards in user text; the result is bound, never spliced. */
-static char *
-like_escape (const char *text)
-{
-  GString *s = g_string_new (NULL);
-
-  for (const char *p = text; *p; p++)
-    {
-      if (*p == '%' || *p == '_' || *p == '\\')
-        g_string_append_c (s, '\\');
-      g_string_append_c (s, *p);
-    }
-  return g_string_free (s, FALSE);
-}
-
 static gboolean
 org_is_group (RhMemberList *self)
 {
@@ -246,32 +237,36 @@ org_is_group (RhMemberList *self)
   return group;
 }
 
+/* The query is assembled from fixed fragments chosen by the filters; every
+ * value the user gave is bound as a parameter. A search starts from the
+ * full-text index, so only the matching rows are joined and sorted. */
 static char *
 build_query (RhMemberList *self)
 {
   GString *sql = g_string_new (NULL);
   const char *dir = self->descending ? " DESC" : "";
+  gboolean in_group = self->org_id != 0 && org_is_group (self);
 
-  if (self->org_id != 0 && !org_is_group (self))
+  if (self->org_id != 0 && !in_group)
     g_string_append (sql, "WITH RECURSIVE sub(id) AS (SELECT :org UNION ALL"
                           " SELECT o.id FROM organisation o JOIN sub ON o.parent_id = sub.id) ");
-  g_string_append (sql, "SELECT m.id FROM member m");
+  if (self->match != NULL)
+    g_string_append (sql, "SELECT m.id FROM member_fts f CROSS JOIN member m ON m.id = f.rowid");
+  else
+    g_string_append (sql, "SELECT m.id FROM member m");
   if (self->sort == RH_MEMBER_SORT_BRANCH)
     g_string_append (sql, " LEFT JOIN organisation b ON b.id = m.org_id");
   if (self->sort == RH_MEMBER_SORT_GROUP)
     g_string_append (sql, " LEFT JOIN organisation g ON g.id = m.group_id");
   g_string_append (sql, self->archived ? " WHERE m.archived_date IS NOT NULL"
                                        : " WHERE m.archived_date IS NULL");
+  if (self->match != NULL)
+    g_string_append (sql, " AND member_fts MATCH :match");
   if (self->org_id != 0)
-    g_string_append (sql, org_is_group (self) ? " AND m.group_id = :org"
-                                              : " AND m.org_id IN (SELECT id FROM sub)");
+    g_string_append (sql, in_group ? " AND m.group_id = :org"
+                                   : " AND m.org_id IN (SELECT id FROM sub)");
   if (self->status >= 0)
     g_string_append (sql, " AND m.status = :status");
-  if (self->search != NULL && *self->search)
-    g_string_append (sql, " AND (m.name LIKE :contains ESCAPE '\\'"
-                          " OR replace (m.pinyin, ' ', '') LIKE :prefix ESCAPE '\\'"
-                          " OR m.initials LIKE :prefix ESCAPE '\\'"
-                          " OR m.id_number LIKE :prefix ESCAPE '\\')");
   g_string_append_printf (sql, " ORDER BY %s%s, %s%s, m.id", sort_keys[self->sort].primary, dir,
                           sort_keys[self->sort].tie, dir);
   return g_string_free (sql, FALSE);
@@ -299,24 +294,24 @@ rh_member_list_refresh (RhMemberList *self, GError **error)
     sqlite3_bind_int64 (stmt, index, self->org_id);
   if (self->status >= 0)
     bind_named (stmt, ":status", rh_status_to_string (self->status));
-  if (self->search != NULL && *self->search)
-    {
-      g_autofree char *escaped = like_escape (self->search);
-      g_autofree char *contains = g_strdup_printf ("%%%s%%", escaped);
-      g_autofree char *prefix = g_strdup_printf ("%s%%", escaped);
-      bind_named (stmt, ":contains", contains);
-      bind_named (stmt, ":prefix", prefix);
-    }
+  if (self->match != NULL)
+    bind_named (stmt, ":match", self->match);
 
   g_array_set_size (self->ids, 0);
   clear_pages (self);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  /* Emitted as "all removed", then "all added": when one signal does both,
+   * GTK's list views fetch every added item looking for rows to reuse, which
+   * at 100,000 members would load the whole table. */
+  if (old_n > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, 0);
+  while (!self->no_match && sqlite3_step (stmt) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
       g_array_append_val (self->ids, id);
     }
   sqlite3_reset (stmt);
-  g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, self->ids->len);
+  if (self->ids->len > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, self->ids->len);
   return TRUE;
 }
 

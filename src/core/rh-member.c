@@ -506,6 +506,7 @@ bind_member (sqlite3_stmt *stmt, RhMember *m)
   sqlite3_bind_int (stmt, 22, m->is_cadre ? 1 : 0);
   rh_sql_bind_text (stmt, 23, rh_flow_to_string (m->flow));
   rh_sql_bind_text (stmt, 24, m->note);
+  sqlite3_bind_text (stmt, 25, rh_pinyin_search_text (m->name, m->id_number), -1, g_free);
 }
 
 gboolean
@@ -522,9 +523,9 @@ rh_member_insert (RhDatabase *db, RhMember *member, GError **error)
                               " gender, ethnicity, birth_date, id_number, phone, education, post,"
                               " status, applied_date, talk_date, activist_date, candidate_date,"
                               " admitted_date, full_date, probation_extension_months,"
-                              " vanguard_post, is_cadre, flow, note) VALUES (?1, ?2, ?3, ?4, ?5,"
-                              " ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19,"
-                              " ?20, ?21, ?22, ?23, ?24)",
+                              " vanguard_post, is_cadre, flow, note, search_text) VALUES (?1, ?2,"
+                              " ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,"
+                              " ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25)",
                               error);
   if (stmt == NULL)
     return FALSE;
@@ -550,13 +551,13 @@ rh_member_update (RhDatabase *db, RhMember *member, GError **error)
                               " post = ?12, status = ?13, applied_date = ?14, talk_date = ?15,"
                               " activist_date = ?16, candidate_date = ?17, admitted_date = ?18,"
                               " full_date = ?19, probation_extension_months = ?20,"
-                              " vanguard_post = ?21, is_cadre = ?22, flow = ?23, note = ?24"
-                              " WHERE id = ?25",
+                              " vanguard_post = ?21, is_cadre = ?22, flow = ?23, note = ?24,"
+                              " search_text = ?25 WHERE id = ?26",
                               error);
   if (stmt == NULL)
     return FALSE;
   bind_member (stmt, member);
-  sqlite3_bind_int64 (stmt, 25, member->id);
+  sqlite3_bind_int64 (stmt, 26, member->id);
   if (sqlite3_step (stmt) != SQLITE_DONE)
     return rh_database_set_error (db, error);
   return TRUE;

@@ -370,37 +370,66 @@ rh_org_load (RhDatabase *db, gint64 id, GError **error)
   return org;
 }
 
-/* Active members under each listed organisation, counting whole subtrees. */
-static void
-fill_member_counts (RhDatabase *db, GPtrArray *orgs)
+/* Active members under every organisation, counting whole subtrees, in three
+ * passes over indexes: direct counts per branch and per party group, then
+ * the branch counts are added up the tree in memory. */
+GHashTable *
+rh_org_member_counts (RhDatabase *db)
 {
+  GHashTable *counts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr (GHashTable) parents = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                          g_free);
   sqlite3_stmt *stmt;
 
+  stmt = rh_database_prepare (db, "SELECT id, parent_id FROM organisation"
+                                  " WHERE archived_date IS NULL AND kind <> 'group'", NULL);
+  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    g_hash_table_insert (parents, g_memdup2 (&(gint64) { sqlite3_column_int64 (stmt, 0) },
+                                             sizeof (gint64)),
+                         g_memdup2 (&(gint64) { sqlite3_column_int64 (stmt, 1) }, sizeof (gint64)));
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+
+  stmt = rh_database_prepare (db, "SELECT org_id, count(*) FROM member"
+                                  " WHERE archived_date IS NULL GROUP BY org_id", NULL);
+  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      int n = sqlite3_column_int (stmt, 1);
+
+      /* Add to the branch and each ancestor. */
+      for (int guard = 0; id != 0 && guard < 16; guard++)
+        {
+          gint64 *parent = g_hash_table_lookup (parents, &id);
+          int before = GPOINTER_TO_INT (g_hash_table_lookup (counts, &id));
+          g_hash_table_insert (counts, g_memdup2 (&id, sizeof id), GINT_TO_POINTER (before + n));
+          id = parent != NULL ? *parent : 0;
+        }
+    }
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+
+  stmt = rh_database_prepare (db, "SELECT group_id, count(*) FROM member"
+                                  " WHERE archived_date IS NULL AND group_id IS NOT NULL"
+                                  " GROUP BY group_id", NULL);
+  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_hash_table_insert (counts, g_memdup2 (&id, sizeof id),
+                           GINT_TO_POINTER (sqlite3_column_int (stmt, 1)));
+    }
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+  return counts;
+}
+
+void
+rh_org_fill_member_counts (GPtrArray *orgs, GHashTable *counts)
+{
   for (guint i = 0; i < orgs->len; i++)
     {
       RhOrg *org = orgs->pdata[i];
-
-      if (org->kind == RH_ORG_GROUP)
-        stmt = rh_database_prepare (db,
-                                    "SELECT count(*) FROM member"
-                                    " WHERE group_id = ?1 AND archived_date IS NULL",
-                                    NULL);
-      else
-        stmt = rh_database_prepare (db,
-                                    "WITH RECURSIVE sub(id) AS ("
-                                    "  SELECT ?1"
-                                    "  UNION ALL SELECT o.id FROM organisation o"
-                                    "  JOIN sub ON o.parent_id = sub.id"
-                                    "  WHERE o.archived_date IS NULL AND o.kind <> 'group')"
-                                    " SELECT count(*) FROM sub JOIN member m ON m.org_id = sub.id"
-                                    " WHERE m.archived_date IS NULL",
-                                    NULL);
-      if (stmt == NULL)
-        return;
-      sqlite3_bind_int64 (stmt, 1, org->id);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
-        org->member_count = sqlite3_column_int (stmt, 0);
-      sqlite3_reset (stmt);
+      org->member_count = GPOINTER_TO_INT (g_hash_table_lookup (counts, &org->id));
     }
 }
 
@@ -431,7 +460,6 @@ rh_org_list_children (RhDatabase *db, gint64 parent_id, GError **error)
     return NULL;
   rh_sql_bind_id (stmt, 1, parent_id);
   orgs = collect (db, stmt);
-  fill_member_counts (db, orgs);
   return orgs;
 }
 

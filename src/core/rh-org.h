@@ -32,7 +32,7 @@ struct _RhOrg
   char      *archived_date;   /* NULL while active */
   char      *archive_reason;
 
-  /* Filled by queries that count; not stored. */
+  /* Filled by rh_org_fill_member_counts and queries that count; not stored. */
   int        member_count;    /* active members in the subtree */
   int        child_count;
 };
@@ -51,10 +51,14 @@ gboolean rh_org_archive (RhDatabase *db, gint64 org_id, const char *date,
                          const char *reason, GError **error);
 
 RhOrg     *rh_org_load (RhDatabase *db, gint64 id, GError **error);
-/* Active children of parent_id (0: the roots), by kind then pinyin, with counts filled. */
+/* Active children of parent_id (0: the roots), by kind then pinyin. */
 GPtrArray *rh_org_list_children (RhDatabase *db, gint64 parent_id, GError **error);
 /* Every active organisation of the given kinds (a mask of 1 << RhOrgKind), by pinyin. */
 GPtrArray *rh_org_list_by_kind (RhDatabase *db, guint kind_mask, GError **error);
+/* Active members of every organisation's subtree: a table from gint64 id to count. */
+GHashTable *rh_org_member_counts (RhDatabase *db);
+/* Sets member_count on each organisation from such a table. */
+void        rh_org_fill_member_counts (GPtrArray *orgs, GHashTable *counts);
 /* Ids of org_id and all its active descendants. */
 GArray    *rh_org_subtree_ids (RhDatabase *db, gint64 org_id, GError **error);
 /* "党委 / 总支 / 支部" for display. */

@@ -191,3 +191,60 @@ rh_pinyin_fold_query (const char *query)
     }
   return g_string_free (out, FALSE);
 }
+
+char *
+rh_pinyin_search_text (const char *name, const char *extra)
+{
+  g_autofree char *full = NULL, *initials = NULL, *joined = NULL;
+  GString *text = g_string_new (NULL);
+
+  for (const char *p = name != NULL ? name : ""; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (is_han (c))
+        {
+          g_string_append_unichar (text, c);
+          g_string_append_c (text, ' ');
+        }
+    }
+  rh_pinyin_keys (name, &full, &initials);
+  joined = rh_pinyin_fold_query (full);
+  g_string_append_printf (text, "%s %s %s %s", joined, full, initials, extra != NULL ? extra : "");
+  return g_strstrip (g_string_free (text, FALSE));
+}
+
+char *
+rh_pinyin_match_query (const char *query)
+{
+  GString *match = g_string_new ("\"");
+  gboolean in_word = FALSE, any = FALSE;
+
+  for (const char *p = query != NULL ? query : ""; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (is_han (c))
+        {
+          g_string_append_printf (match, "%s", any ? " " : "");
+          g_string_append_unichar (match, c);
+          in_word = FALSE;
+          any = TRUE;
+        }
+      else if (g_unichar_isalnum (c))
+        {
+          if (!in_word && any)
+            g_string_append_c (match, ' ');
+          g_string_append_unichar (match, g_unichar_tolower (c));
+          in_word = any = TRUE;
+        }
+      else
+        in_word = FALSE;
+    }
+  if (!any)
+    {
+      g_string_free (match, TRUE);
+      return NULL;
+    }
+  g_string_append (match, "\"*");
+  return g_string_free (match, FALSE);
+}

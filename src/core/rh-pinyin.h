@@ -15,4 +15,13 @@ void rh_pinyin_keys (const char *name, char **full, char **initials);
 /* Folds a search query the same way (lower case, no spaces). */
 char *rh_pinyin_fold_query (const char *query);
 
+/* The text a name is found by: its characters one by one, its pinyin joined
+ * and by syllable, its initials, then `extra` (an id number), space-separated. */
+char *rh_pinyin_search_text (const char *name, const char *extra);
+
+/* A full-text (FTS5) query for what the user typed: Han characters are
+ * separate tokens, other runs one token, the last one a prefix: "张 伟"*,
+ * "zw"*. NULL when nothing searchable is left. */
+char *rh_pinyin_match_query (const char *query);
+
 G_END_DECLS

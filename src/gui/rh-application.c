@@ -14,6 +14,14 @@ struct _RhApplication
 
 G_DEFINE_FINAL_TYPE (RhApplication, rh_application, ADW_TYPE_APPLICATION)
 
+static gint64 start_time;
+
+gint64
+rh_application_get_start_time (void)
+{
+  return start_time;
+}
+
 static void
 show_open_error (RhApplication *self, const GError *error)
 {
@@ -152,6 +160,7 @@ rh_application_init (RhApplication *self)
 RhApplication *
 rh_application_new (void)
 {
+  start_time = g_get_monotonic_time ();
   /* NON_UNIQUE: two databases can be open in two processes. */
   return g_object_new (RH_TYPE_APPLICATION,
                        "application-id", APP_ID,

@@ -9,5 +9,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (RhApplication, rh_application, RH, APPLICATION, AdwApplication)
 
 RhApplication *rh_application_new (void);
+/* g_get_monotonic_time () when main () began, for start-up timings. */
+gint64         rh_application_get_start_time (void);
 
 G_END_DECLS

@@ -136,6 +136,17 @@ rh_list_box_remove_all (GtkListBox *box)
     gtk_list_box_remove (box, child);
 }
 
+/* Width in character cells: CJK characters take two. */
+static int
+display_width (const char *text)
+{
+  int width = 0;
+
+  for (const char *p = text; p != NULL && *p; p = g_utf8_next_char (p))
+    width += g_unichar_iswide (g_utf8_get_char (p)) ? 2 : 1;
+  return MAX (width, 1);
+}
+
 GtkWidget *
 rh_value_row_new (const char *title, const char *value)
 {
@@ -147,8 +158,7 @@ rh_value_row_new (const char *title, const char *value)
   /* Wrap long text, but never squeeze a short value (a name, a date) below its width. */
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_width_chars (GTK_LABEL (label),
-                             value != NULL ? MIN ((int) g_utf8_strlen (value, -1), 24) : 1);
+  gtk_label_set_width_chars (GTK_LABEL (label), MIN (display_width (value), 24));
   gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
   gtk_label_set_xalign (GTK_LABEL (label), 1.0);
   gtk_widget_set_valign (label, GTK_ALIGN_CENTER);

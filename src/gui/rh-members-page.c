@@ -25,6 +25,7 @@ struct _RhMembersPage
   RhMemberList       *list;
   GtkSingleSelection *selection;
   int                 probed_column;
+  char               *last_query;   /* the filters of the last refresh, to skip repeats */
 
   GtkSearchEntry     *search_entry;
   GtkDropDown        *org_filter;
@@ -116,8 +117,10 @@ update_count (RhMembersPage *self)
   gtk_label_set_label (self->count_label, text);
 }
 
+/* Re-queries unless the filters are those of the last query (GTK may emit
+ * "changed" signals that change nothing); force after the data changed. */
 static void
-refresh (RhMembersPage *self)
+refresh_full (RhMembersPage *self, gboolean force)
 {
   RhMemberSort sort = RH_MEMBER_SORT_NAME;
   gboolean descending = FALSE;
@@ -125,9 +128,19 @@ refresh (RhMembersPage *self)
   gint64 start = g_get_monotonic_time ();
   g_autoptr (GError) error = NULL;
 
+  g_autofree char *query = NULL;
+
   if (self->db == NULL)
     return;
   primary_sort (self, &sort, &descending);
+  query = g_strdup_printf ("%s|%" G_GINT64_FORMAT "|%u|%d|%d|%d",
+                           gtk_editable_get_text (GTK_EDITABLE (self->search_entry)),
+                           rh_org_dropdown_get_id (self->org_filter), status,
+                           gtk_toggle_button_get_active (self->archived_toggle), sort, descending);
+  if (!force && g_strcmp0 (query, self->last_query) == 0)
+    return;
+  g_free (self->last_query);
+  self->last_query = g_steal_pointer (&query);
   rh_member_list_set_search (self->list, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
   rh_member_list_set_org (self->list, rh_org_dropdown_get_id (self->org_filter));
   rh_member_list_set_status (self->list, status == 0 || status == GTK_INVALID_LIST_POSITION
@@ -148,7 +161,7 @@ refresh (RhMembersPage *self)
 static void
 filters_changed_cb (RhMembersPage *self)
 {
-  refresh (self);
+  refresh_full (self, FALSE);
 }
 
 static void
@@ -169,7 +182,7 @@ static void
 database_changed_cb (RhMembersPage *self)
 {
   fill_filters (self);
-  refresh (self);
+  refresh_full (self, TRUE);
 }
 
 void
@@ -251,6 +264,7 @@ rh_members_page_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->list);
   g_clear_object (&self->db);
+  g_clear_pointer (&self->last_query, g_free);
   G_OBJECT_CLASS (rh_members_page_parent_class)->dispose (object);
 }
 

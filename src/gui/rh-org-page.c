@@ -17,6 +17,7 @@ struct _RhOrgPage
   RhDatabase         *db;
   GtkTreeListModel   *tree;
   GtkSingleSelection *selection;
+  GHashTable         *counts;     /* members per subtree, computed once per reload */
   RhOrg              *selected;
 
   GtkListView        *tree_view;
@@ -35,7 +36,10 @@ children_model (RhOrgPage *self, gint64 parent_id)
   GListStore *store = g_list_store_new (RH_TYPE_ORG);
   g_autoptr (GPtrArray) orgs = rh_org_list_children (self->db, parent_id, NULL);
 
-  for (guint i = 0; orgs != NULL && i < orgs->len; i++)
+  if (orgs == NULL)
+    return G_LIST_MODEL (store);
+  rh_org_fill_member_counts (orgs, self->counts);
+  for (guint i = 0; i < orgs->len; i++)
     g_list_store_append (store, orgs->pdata[i]);
   return G_LIST_MODEL (store);
 }
@@ -280,7 +284,11 @@ static void
 reload (RhOrgPage *self)
 {
   gint64 keep = rh_org_page_get_selected_id (self);
-  GListModel *roots = children_model (self, 0);
+  GListModel *roots;
+
+  g_clear_pointer (&self->counts, g_hash_table_unref);
+  self->counts = rh_org_member_counts (self->db);
+  roots = children_model (self, 0);
 
   g_clear_object (&self->tree);
   self->tree = gtk_tree_list_model_new (roots, FALSE, FALSE, create_child_model, self, NULL);
@@ -475,6 +483,7 @@ rh_org_page_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->tree);
   g_clear_object (&self->selected);
+  g_clear_pointer (&self->counts, g_hash_table_unref);
   g_clear_object (&self->db);
   G_OBJECT_CLASS (rh_org_page_parent_class)->dispose (object);
 }

@@ -169,6 +169,23 @@ rh_window_dispose (GObject *object)
   G_OBJECT_CLASS (rh_window_parent_class)->dispose (object);
 }
 
+/* RONGHE_TRACE: print the time from process start to the first painted frame. */
+static void
+first_frame_cb (GdkFrameClock *clock, RhWindow *self)
+{
+  g_printerr ("ronghe-trace: first-frame ms=%.1f\n",
+              (g_get_monotonic_time () - rh_application_get_start_time ()) / 1000.0);
+  g_signal_handlers_disconnect_by_func (clock, first_frame_cb, self);
+}
+
+static void
+realize_cb (RhWindow *self)
+{
+  if (g_getenv ("RONGHE_TRACE") != NULL)
+    g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
+                      G_CALLBACK (first_frame_cb), self);
+}
+
 static void
 rh_window_class_init (RhWindowClass *klass)
 {
@@ -202,6 +219,7 @@ rh_window_init (RhWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->settings = g_settings_new (APP_ID);
+  g_signal_connect_after (self, "realize", G_CALLBACK (realize_cb), NULL);
 }
 
 RhWindow *

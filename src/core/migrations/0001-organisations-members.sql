@@ -55,12 +55,16 @@ CREATE TABLE member (
   flow           TEXT NOT NULL DEFAULT 'none' CHECK (flow IN ('none', 'out', 'in')),
   note           TEXT,
   archived_date  TEXT,
-  archive_reason TEXT
+  archive_reason TEXT,
+  -- Derived when the row is written: the name's characters one by one, the
+  -- pinyin joined and by syllable, the initials and the id number.
+  search_text    TEXT NOT NULL DEFAULT ''
 );
--- Sorting and filtering run in SQL on these.
-CREATE INDEX member_pinyin ON member(pinyin, name);
-CREATE INDEX member_initials ON member(initials);
-CREATE INDEX member_org ON member(org_id, pinyin);
+-- Sorting and filtering run in SQL on these. member_sort covers the default
+-- list (active members by pinyin) so that it never touches the table.
+CREATE INDEX member_sort ON member(archived_date, pinyin, name);
+-- (org_id, status, archived_date) covers the per-branch counts of full members.
+CREATE INDEX member_org ON member(org_id, status, archived_date);
 CREATE INDEX member_group ON member(group_id);
 CREATE INDEX member_status ON member(status, pinyin);
 CREATE INDEX member_gender ON member(gender, pinyin);
@@ -85,3 +89,21 @@ CREATE TABLE committee_role (
   UNIQUE (term_id, member_id)
 );
 CREATE INDEX committee_role_member ON committee_role(member_id);
+
+-- Search by characters, pinyin and initials: a full-text index over
+-- member.search_text, kept in step by triggers.
+CREATE VIRTUAL TABLE member_fts USING fts5(search_text, content = 'member',
+                                           content_rowid = 'id', prefix = '1 2 3');
+
+CREATE TRIGGER member_fts_insert AFTER INSERT ON member BEGIN
+  INSERT INTO member_fts (rowid, search_text) VALUES (NEW.id, NEW.search_text);
+END;
+
+CREATE TRIGGER member_fts_delete AFTER DELETE ON member BEGIN
+  INSERT INTO member_fts (member_fts, rowid, search_text) VALUES ('delete', OLD.id, OLD.search_text);
+END;
+
+CREATE TRIGGER member_fts_update AFTER UPDATE OF search_text ON member BEGIN
+  INSERT INTO member_fts (member_fts, rowid, search_text) VALUES ('delete', OLD.id, OLD.search_text);
+  INSERT INTO member_fts (rowid, search_text) VALUES (NEW.id, NEW.search_text);
+END;
