@@ -243,6 +243,36 @@ test_items_changed (void)
   g_assert_cmpuint (calls, ==, 3);
 }
 
+/* A bulk load indexes its rows at the end; a rolled-back one leaves the trigger. */
+static void
+test_bulk_load (void)
+{
+  g_autoptr (RhMemberList) list = rh_member_list_new (db);
+  const char *trigger_count = "SELECT count(*) FROM sqlite_schema WHERE name = 'member_fts_insert'";
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (rh_database_begin (db, NULL));
+  g_assert_true (rh_member_bulk_begin (db, &error));
+  g_assert_cmpint (rh_database_query_int (db, trigger_count), ==, 0);
+  for (int i = 0; i < 3; i++)
+    {
+      g_autoptr (RhMember) m = rh_test_member (branch_c, "欧阳修", 400 + i, RH_GENDER_MALE);
+      rh_test_insert (db, m);
+    }
+  g_assert_true (rh_member_bulk_end (db, &error));
+  g_assert_no_error (error);
+  g_assert_true (rh_database_commit (db, NULL));
+  g_assert_cmpint (rh_database_query_int (db, trigger_count), ==, 1);
+  rh_member_list_set_search (list, "oyx");
+  g_assert_true (rh_member_list_refresh (list, NULL));
+  g_assert_cmpuint (n_items (list), ==, 3);
+
+  g_assert_true (rh_database_begin (db, NULL));
+  g_assert_true (rh_member_bulk_begin (db, NULL));
+  rh_database_rollback (db);
+  g_assert_cmpint (rh_database_query_int (db, trigger_count), ==, 1);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -257,6 +287,8 @@ main (int argc, char **argv)
   g_test_add_func ("/member-list/search", test_search);
   g_test_add_func ("/member-list/filters", test_filters);
   g_test_add_func ("/member-list/items-changed", test_items_changed);
+  /* Last: it adds rows that the other tests do not expect. */
+  g_test_add_func ("/member-list/bulk-load", test_bulk_load);
   status = g_test_run ();
   g_object_unref (db);
   return status;

@@ -688,3 +688,39 @@ rh_member_list_committee_candidates (RhDatabase *db, gint64 org_id, GError **err
   sqlite3_reset (stmt);
   return members;
 }
+
+/* The trigger that indexes each new row is set aside during a bulk load and
+ * put back from its own stored text, so its definition lives only in the
+ * migration. */
+gboolean
+rh_member_bulk_begin (RhDatabase *db, GError **error)
+{
+  return rh_database_exec (db, "CREATE TEMP TABLE IF NOT EXISTS rh_bulk (sql TEXT);"
+                               "DELETE FROM rh_bulk;"
+                               "INSERT INTO rh_bulk SELECT sql FROM sqlite_schema"
+                               " WHERE type = 'trigger' AND name = 'member_fts_insert';"
+                               "DROP TRIGGER IF EXISTS member_fts_insert;",
+                           error);
+}
+
+gboolean
+rh_member_bulk_end (RhDatabase *db, GError **error)
+{
+  sqlite3_stmt *stmt = rh_database_prepare (db, "SELECT sql FROM rh_bulk", error);
+  g_autofree char *trigger = NULL;
+
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    trigger = rh_sql_dup (stmt, 0);
+  sqlite3_reset (stmt);
+  if (trigger == NULL)
+    {
+      g_set_error (error, RH_DATABASE_ERROR, RH_DATABASE_ERROR_SQL,
+                   _("A bulk load ended that had not begun"));
+      return FALSE;
+    }
+  return rh_database_exec (db, "INSERT INTO member_fts (member_fts) VALUES ('rebuild');"
+                               "DELETE FROM rh_bulk;", error)
+         && rh_database_exec (db, trigger, error);
+}
