@@ -370,9 +370,9 @@ rh_org_load (RhDatabase *db, gint64 id, GError **error)
   return org;
 }
 
-/* Active members under every organisation, counting whole subtrees, in three
- * passes over indexes: direct counts per branch and per party group, then
- * the branch counts are added up the tree in memory. */
+/* Active members under every organisation, counting whole subtrees: one
+ * pass over an index counts members by branch and party group, and the
+ * branch counts are added up the tree in memory. */
 GHashTable *
 rh_org_member_counts (RhDatabase *db)
 {
@@ -390,13 +390,19 @@ rh_org_member_counts (RhDatabase *db)
   if (stmt != NULL)
     sqlite3_reset (stmt);
 
-  stmt = rh_database_prepare (db, "SELECT org_id, count(*) FROM member"
-                                  " WHERE archived_date IS NULL GROUP BY org_id", NULL);
+  /* One pass: members by branch and party group. */
+  stmt = rh_database_prepare (db, "SELECT org_id, group_id, count(*) FROM member"
+                                  " WHERE archived_date IS NULL GROUP BY org_id, group_id", NULL);
   while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
-      int n = sqlite3_column_int (stmt, 1);
+      gint64 group = sqlite3_column_int64 (stmt, 1);
+      int n = sqlite3_column_int (stmt, 2);
 
+      if (group != 0)
+        g_hash_table_insert (counts, g_memdup2 (&group, sizeof group),
+                             GINT_TO_POINTER (n + GPOINTER_TO_INT (g_hash_table_lookup (counts,
+                                                                                        &group))));
       /* Add to the branch and each ancestor. */
       for (int guard = 0; id != 0 && guard < 16; guard++)
         {
@@ -405,18 +411,6 @@ rh_org_member_counts (RhDatabase *db)
           g_hash_table_insert (counts, g_memdup2 (&id, sizeof id), GINT_TO_POINTER (before + n));
           id = parent != NULL ? *parent : 0;
         }
-    }
-  if (stmt != NULL)
-    sqlite3_reset (stmt);
-
-  stmt = rh_database_prepare (db, "SELECT group_id, count(*) FROM member"
-                                  " WHERE archived_date IS NULL AND group_id IS NOT NULL"
-                                  " GROUP BY group_id", NULL);
-  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_hash_table_insert (counts, g_memdup2 (&id, sizeof id),
-                           GINT_TO_POINTER (sqlite3_column_int (stmt, 1)));
     }
   if (stmt != NULL)
     sqlite3_reset (stmt);

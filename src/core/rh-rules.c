@@ -310,25 +310,23 @@ rh_counts_compute (RhDatabase *db, RhCounts *counts, GError **error)
   sqlite3_reset (stmt);
 
   stmt = rh_database_prepare (db,
-                              "SELECT status, archived_date IS NOT NULL, count(*) FROM member"
-                              " GROUP BY 1, 2",
+                              "SELECT status, count(*) FROM member"
+                              " WHERE archived_date IS NULL GROUP BY status",
                               error);
   if (stmt == NULL)
     return FALSE;
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
       int status = rh_status_from_string (rh_sql_text (stmt, 0));
-      int n = sqlite3_column_int (stmt, 2);
+      int n = sqlite3_column_int (stmt, 1);
 
-      if (sqlite3_column_int (stmt, 1))
-        counts->members_archived += n;
-      else if (status >= 0)
-        {
-          counts->members_by_status[status] += n;
-          counts->members_active += n;
-        }
+      if (status >= 0)
+        counts->members_by_status[status] = n;
+      counts->members_active += n;
     }
   sqlite3_reset (stmt);
+  counts->members_archived = (int) rh_database_query_int (db, "SELECT count(*) FROM member"
+                                                              " WHERE archived_date IS NOT NULL");
   return TRUE;
 }
 

@@ -61,8 +61,9 @@ CREATE TABLE member (
   search_text    TEXT NOT NULL DEFAULT ''
 );
 -- Sorting and filtering run in SQL on these. member_sort covers the default
--- list (active members by pinyin) so that it never touches the table.
-CREATE INDEX member_sort ON member(archived_date, pinyin, name);
+-- list (active members by pinyin) and the counts per branch, party group and
+-- status, so that neither touches the table.
+CREATE INDEX member_sort ON member(archived_date, pinyin, name, org_id, group_id, status);
 -- (org_id, status, archived_date) covers the per-branch counts of full members.
 CREATE INDEX member_org ON member(org_id, status, archived_date);
 CREATE INDEX member_group ON member(group_id);
