@@ -641,13 +641,16 @@ rh_member_load (RhDatabase *db, gint64 id, GError **error)
   return member;
 }
 
-GPtrArray *
-rh_member_list_for_org (RhDatabase *db, gint64 org_id, GError **error)
+/* Runs a member query whose only parameter ?1 is an organisation id. */
+static GPtrArray *
+query_members (RhDatabase *db, const char *where, gint64 org_id, GError **error)
 {
-  g_autofree char *sql = g_strconcat ("SELECT ", RH_MEMBER_COLUMNS, MEMBER_FROM,
-                                      " WHERE m.org_id = ?1 AND m.archived_date IS NULL"
-                                      " ORDER BY m.pinyin, m.name",
-                                      NULL);
+  g_autofree char *sql = g_strconcat ("WITH RECURSIVE sub(id) AS (SELECT ?1"
+                                      " UNION ALL SELECT o.id FROM organisation o"
+                                      " JOIN sub ON o.parent_id = sub.id"
+                                      " WHERE o.archived_date IS NULL)"
+                                      " SELECT ", RH_MEMBER_COLUMNS, MEMBER_FROM, where,
+                                      " ORDER BY m.pinyin, m.name LIMIT 2000", NULL);
   sqlite3_stmt *stmt = rh_database_prepare (db, sql, error);
   GPtrArray *members;
 
@@ -662,31 +665,21 @@ rh_member_list_for_org (RhDatabase *db, gint64 org_id, GError **error)
 }
 
 GPtrArray *
+rh_member_list_for_org (RhDatabase *db, gint64 org_id, GError **error)
+{
+  return query_members (db, " WHERE m.org_id = ?1 AND m.archived_date IS NULL", org_id, error);
+}
+
+GPtrArray *
 rh_member_list_committee_candidates (RhDatabase *db, gint64 org_id, GError **error)
 {
-  g_autofree char *sql = g_strconcat ("WITH RECURSIVE sub(id) AS (SELECT ?1"
-                                      " UNION ALL SELECT o.id FROM organisation o"
-                                      " JOIN sub ON o.parent_id = sub.id"
-                                      " WHERE o.archived_date IS NULL)"
-                                      " SELECT ", RH_MEMBER_COLUMNS, MEMBER_FROM,
-                                      " WHERE m.archived_date IS NULL AND m.status = 'full'"
-                                      " AND (m.org_id = ?1 OR (m.org_id IN (SELECT id FROM sub)"
-                                      "  AND (m.is_cadre OR EXISTS (SELECT 1 FROM committee_role r"
-                                      "   JOIN committee_term t ON t.id = r.term_id"
-                                      "   WHERE r.member_id = m.id AND t.ended_date IS NULL))))"
-                                      " ORDER BY m.pinyin, m.name LIMIT 2000",
-                                      NULL);
-  sqlite3_stmt *stmt = rh_database_prepare (db, sql, error);
-  GPtrArray *members;
-
-  if (stmt == NULL)
-    return NULL;
-  members = g_ptr_array_new_with_free_func (g_object_unref);
-  sqlite3_bind_int64 (stmt, 1, org_id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_ptr_array_add (members, rh_member_from_row (stmt));
-  sqlite3_reset (stmt);
-  return members;
+  return query_members (db,
+                        " WHERE m.archived_date IS NULL AND m.status = 'full'"
+                        " AND (m.org_id = ?1 OR (m.org_id IN (SELECT id FROM sub)"
+                        "  AND (m.is_cadre OR EXISTS (SELECT 1 FROM committee_role r"
+                        "   JOIN committee_term t ON t.id = r.term_id"
+                        "   WHERE r.member_id = m.id AND t.ended_date IS NULL))))",
+                        org_id, error);
 }
 
 /* The trigger that indexes each new row is set aside during a bulk load and

@@ -67,7 +67,7 @@ gboolean  rh_member_restore (RhDatabase *db, gint64 id, GError **error);
 RhMember *rh_member_load (RhDatabase *db, gint64 id, GError **error);
 /* Fills a member from a row of the standard member SELECT (see RH_MEMBER_COLUMNS). */
 RhMember *rh_member_from_row (sqlite3_stmt *stmt);
-/* Active members of one organisation (not its subtree), by pinyin. */
+/* Active members of one branch (not its subtree), by pinyin; at most 2000. */
 GPtrArray *rh_member_list_for_org (RhDatabase *db, gint64 org_id, GError **error);
 
 /* Bulk loading (demo, import), inside the caller's transaction: the search

@@ -111,17 +111,26 @@ reminder_new (RhReminderKind kind, gint64 org_id, gint64 member_id, char *title,
   return r;
 }
 
+/* Today and the end of the warning window, as stored dates. */
+static void
+warning_window (const GDate *today, char **today_text, char **horizon)
+{
+  GDate h = *today;
+
+  g_date_add_days (&h, RH_TERM_WARNING_DAYS);
+  *today_text = rh_date_format (today);
+  *horizon = rh_date_format (&h);
+}
+
 /* Committee terms: every active organisation's current term, due or overdue. */
 static gboolean
 add_term_reminders (RhDatabase *db, GPtrArray *out, const GDate *today, GError **error)
 {
-  g_autofree char *today_text = rh_date_format (today);
+  g_autofree char *today_text = NULL;
   g_autofree char *horizon = NULL;
-  GDate h = *today;
   sqlite3_stmt *stmt;
 
-  g_date_add_days (&h, RH_TERM_WARNING_DAYS);
-  horizon = rh_date_format (&h);
+  warning_window (today, &today_text, &horizon);
   stmt = rh_database_prepare (db,
                               "SELECT o.id, o.name, date(t.start_date, '+' || t.years || ' years')"
                               " AS due FROM committee_term t JOIN organisation o ON o.id = t.org_id"
@@ -190,24 +199,23 @@ add_size_reminders (RhDatabase *db, GPtrArray *out, const GDate *today, GError *
 static gboolean
 add_pipeline_reminders (RhDatabase *db, GPtrArray *out, const GDate *today, GError **error)
 {
-  g_autofree char *today_text = rh_date_format (today);
+  g_autofree char *today_text = NULL;
   g_autofree char *horizon = NULL;
-  GDate h = *today;
   sqlite3_stmt *stmt;
 
-  g_date_add_days (&h, RH_TERM_WARNING_DAYS);
-  horizon = rh_date_format (&h);
-  /* The due dates are computed in SQL only to select the rows; the C rules
-   * above give the dates shown, so both agree by construction. */
+  warning_window (today, &today_text, &horizon);
+  /* SQL pre-selects with its own month arithmetic and a few days' slack
+   * (it differs from GLib's at month ends); the C rules then decide. */
   stmt = rh_database_prepare (db,
                               "SELECT id, name, status, applied_date, activist_date, admitted_date,"
                               " probation_extension_months FROM member"
                               " WHERE archived_date IS NULL AND ("
                               "  (status = 'probationary' AND date(admitted_date, '+' ||"
-                              "    (12 + probation_extension_months) || ' months') <= ?1)"
-                              "  OR (status = 'activist' AND date(activist_date, '+1 year') <= ?2)"
+                              "    (12 + probation_extension_months) || ' months', '-4 days') <= ?1)"
+                              "  OR (status = 'activist'"
+                              "    AND date(activist_date, '+1 year', '-4 days') <= ?2)"
                               "  OR (status = 'applicant' AND talk_date IS NULL"
-                              "    AND date(applied_date, '+1 month') <= ?1))",
+                              "    AND date(applied_date, '+1 month', '-4 days') <= ?1))",
                               error);
   if (stmt == NULL)
     return FALSE;
@@ -217,8 +225,7 @@ add_pipeline_reminders (RhDatabase *db, GPtrArray *out, const GDate *today, GErr
     {
       g_autoptr (RhMember) m = rh_member_new ();
       g_autofree char *due = NULL;
-      RhReminderKind kind;
-      char *detail;
+      RhReminder *r;
       int status = rh_status_from_string (rh_sql_text (stmt, 2));
 
       m->id = sqlite3_column_int64 (stmt, 0);
@@ -228,30 +235,38 @@ add_pipeline_reminders (RhDatabase *db, GPtrArray *out, const GDate *today, GErr
       m->probation_extension_months = sqlite3_column_int (stmt, 6);
       if (status == RH_STATUS_PROBATIONARY)
         {
-          kind = RH_REMINDER_PROBATION_ENDING;
           due = rh_member_probation_end (m);
-          detail = is_past (due, today)
-                   ? g_strdup_printf (_("Probation ended on %s: decide on full membership (转正)"), due)
-                   : g_strdup_printf (_("Probation ends on %s: prepare full membership (转正)"), due);
+          if (g_strcmp0 (due, horizon) > 0)
+            continue;
+          r = reminder_new (RH_REMINDER_PROBATION_ENDING, 0, m->id, rh_sql_dup (stmt, 1), NULL,
+                            due, today);
+          r->detail = r->overdue
+                        ? g_strdup_printf (_("Probation ended on %s: decide on full membership (转正)"), due)
+                        : g_strdup_printf (_("Probation ends on %s: prepare full membership (转正)"), due);
         }
       else if (status == RH_STATUS_ACTIVIST)
         {
-          kind = RH_REMINDER_ACTIVIST_READY;
           due = rh_member_candidate_eligible (m);
-          detail = g_strdup_printf (_("Activist for a year on %s: can be considered as a candidate"),
-                                    due);
+          if (g_strcmp0 (due, today_text) > 0)
+            continue;
+          r = reminder_new (RH_REMINDER_ACTIVIST_READY, 0, m->id, rh_sql_dup (stmt, 1), NULL,
+                            due, today);
+          r->detail = g_strdup_printf (_("Activist for a year on %s: can be considered as a candidate"),
+                                       due);
+          /* "Ready since" is not overdue: it is an opportunity. */
+          r->overdue = FALSE;
         }
       else
         {
-          kind = RH_REMINDER_TALK_DUE;
           due = rh_member_talk_due (m);
-          detail = g_strdup_printf (_("Talk with the applicant was due by %s"), due);
+          if (g_strcmp0 (due, horizon) > 0)
+            continue;
+          r = reminder_new (RH_REMINDER_TALK_DUE, 0, m->id, rh_sql_dup (stmt, 1), NULL, due, today);
+          r->detail = r->overdue
+                        ? g_strdup_printf (_("Talk with the applicant was due by %s"), due)
+                        : g_strdup_printf (_("Talk with the applicant is due by %s"), due);
         }
-      g_ptr_array_add (out, reminder_new (kind, 0, m->id, g_strdup (rh_sql_text (stmt, 1)),
-                                          detail, due, today));
-      /* "Ready since" is not overdue: it is an opportunity. */
-      if (kind == RH_REMINDER_ACTIVIST_READY)
-        ((RhReminder *) out->pdata[out->len - 1])->overdue = FALSE;
+      g_ptr_array_add (out, r);
     }
   sqlite3_reset (stmt);
   return TRUE;
