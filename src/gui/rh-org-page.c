@@ -81,13 +81,10 @@ bind_row_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer data
   GtkWidget *count = gtk_widget_get_last_child (box);
   RhOrg *org = gtk_tree_list_row_get_item (row);
   g_autofree char *count_text = g_strdup_printf ("%d", org->member_count);
-  g_autofree char *tooltip = g_strdup_printf ("%s · %s", rh_org_kind_label (org->kind),
-                                              org->is_temporary ? _("temporary") : "");
 
   gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (expander), row);
   gtk_label_set_label (GTK_LABEL (name), org->name);
   gtk_label_set_label (GTK_LABEL (count), count_text);
-  gtk_widget_set_tooltip_text (box, org->is_temporary ? tooltip : rh_org_kind_label (org->kind));
   g_object_unref (org);
 }
 
