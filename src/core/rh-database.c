@@ -431,9 +431,9 @@ rh_database_open_at_version (const char *path, int version, GError **error)
                          "PRAGMA journal_mode = WAL;"
                          "PRAGMA synchronous = FULL;"
                          "PRAGMA busy_timeout = 5000;"
-                         /* 32 MiB of page cache: large imports and the demo otherwise
-                          * spill pages to the WAL mid-transaction. */
-                         "PRAGMA cache_size = -32768;",
+                         /* 8 MiB of page cache (the default is 2): enough for the
+                          * indexes of a large committee, modest for the GUI's memory. */
+                         "PRAGMA cache_size = -8192;",
                          error))
     return NULL;
   if (!migrate (self, version, error))
