@@ -845,17 +845,20 @@ plan_extras (Demo *demo)
           }
       }
 
-  /* One branch big enough for a committee is left without one, for the reminder. */
-  for (guint i = b->len; i-- > 1;)
-    {
-      BranchPlan *plan = &g_array_index (b, BranchPlan, i);
+  /* One branch big enough for a committee is left without one, for the reminder; a branch
+   * without a brand if there is one, since model branches would have elected theirs. */
+  for (int pass = 0; pass < 2; pass++)
+    for (guint i = b->len; i-- > 1;)
+      {
+        BranchPlan *plan = &g_array_index (b, BranchPlan, i);
 
-      if (!plan->temporary && !plan->brand && plan->size >= 12 && !(plan->flags & STEM_RETIRED))
-        {
-          plan->no_term = TRUE;
-          break;
-        }
-    }
+        if (!plan->temporary && (pass == 1 || !plan->brand) && plan->size >= 12
+            && !(plan->flags & STEM_RETIRED))
+          {
+            plan->no_term = TRUE;
+            return;
+          }
+      }
 }
 
 /* Shares for the members drawn at random, so that with the forced full members and the
@@ -974,8 +977,8 @@ make_pipeline (Demo *demo, RhMemberStatus status, guint flags, gboolean senior, 
             p->extension = 6;
             p->admitted = rand_jd (demo, jd_add_months (t, -18) + 2, year_ago - 1);
           }
-        else if (n % 4 == 0)
-          /* Probation ends within 90 days. */
+        else if (n % 10 == 0)
+          /* Probation ends within 90 days (besides those the uniform draw puts there). */
           p->admitted = rand_jd (demo, year_ago, MIN (year_ago + 80, t));
         else
           p->admitted = rand_jd (demo, year_ago, t);
@@ -1231,10 +1234,22 @@ term_start (Demo *demo, int years, gboolean reminders)
   guint32 due_today = jd_add_years (t, -years);
   int n = reminders ? ++demo->terms : 0;
   double roll = g_rand_double (demo->rand);
+  gboolean overdue, due_soon;
 
-  if (n == 2 || (reminders && roll < 0.04))
+  /* The second and third branch terms always show each reminder; then a few by chance. */
+  if (n == 2 || n == 3)
+    {
+      overdue = n == 2;
+      due_soon = n == 3;
+    }
+  else
+    {
+      overdue = reminders && roll < 0.04;
+      due_soon = reminders && !overdue && roll < 0.11;
+    }
+  if (overdue)
     return rand_jd (demo, due_today - 400, due_today - 1);
-  if (n == 3 || (reminders && roll < 0.11))
+  if (due_soon)
     return rand_jd (demo, due_today + 1, due_today + 80);
   return rand_jd (demo, due_today + 100, t - 30);
 }

@@ -89,3 +89,37 @@ static const char *const flow_labels[] = {
   N_("Not flowing"), N_("Flowing out"), N_("Flowing in"),
 };
 RH_ENUM_FUNCS (rh_flow, RhFlowState, RH_N_FLOWS, flow_names, flow_labels)
+
+static const char *const meeting_kind_names[] = {
+  "general_assembly", "committee", "group", "lecture", "theme_day", "life_meeting", "review",
+  "talk",
+};
+static const char *const meeting_kind_labels[] = {
+  N_("General assembly"), N_("Committee meeting"), N_("Party group meeting"), N_("Party lecture"),
+  N_("Theme party day"), N_("Organisational life meeting"), N_("Democratic review of members"),
+  N_("Heart-to-heart talk"),
+};
+RH_ENUM_FUNCS (rh_meeting_kind, RhMeetingKind, RH_N_MEETING_KINDS, meeting_kind_names,
+               meeting_kind_labels)
+
+static const char *const attendance_names[] = { "present", "leave", "absent" };
+static const char *const attendance_labels[] = { N_("Present"), N_("On leave"), N_("Absent") };
+RH_ENUM_FUNCS (rh_attendance, RhAttendanceState, RH_N_ATTENDANCE, attendance_names,
+               attendance_labels)
+
+static const char *const mode_names[] = {
+  "coordinated", "brand", "model", "empowering", "accompanying", "joint", "scene",
+};
+static const char *const mode_labels[] = {
+  N_("Coordinated integration"), N_("Brand integration"), N_("Model integration"),
+  N_("Empowering integration"), N_("Accompanying integration"), N_("Joint-building integration"),
+  N_("Scene integration"),
+};
+RH_ENUM_FUNCS (rh_case_mode, RhCaseMode, RH_N_MODES, mode_names, mode_labels)
+
+static const char *const case_status_names[] = { "draft", "submitted", "recommended", "awarded" };
+static const char *const case_status_labels[] = {
+  N_("Draft"), N_("Submitted"), N_("Recommended"), N_("Awarded"),
+};
+RH_ENUM_FUNCS (rh_case_status, RhCaseStatus, RH_N_CASE_STATUSES, case_status_names,
+               case_status_labels)

@@ -58,6 +58,46 @@ typedef enum {
   RH_N_FLOWS
 } RhFlowState;
 
+/* 三会一课 and the other kinds of organisational life. */
+typedef enum {
+  RH_MEETING_GENERAL_ASSEMBLY,  /* 支部党员大会 */
+  RH_MEETING_COMMITTEE,         /* 支部委员会 */
+  RH_MEETING_GROUP,             /* 党小组会 */
+  RH_MEETING_LECTURE,           /* 党课 */
+  RH_MEETING_THEME_DAY,         /* 主题党日 */
+  RH_MEETING_LIFE,              /* 组织生活会 */
+  RH_MEETING_REVIEW,            /* 民主评议党员 */
+  RH_MEETING_TALK,              /* 谈心谈话 */
+  RH_N_MEETING_KINDS
+} RhMeetingKind;
+
+typedef enum {
+  RH_ATTENDANCE_PRESENT,
+  RH_ATTENDANCE_LEAVE,          /* 请假 */
+  RH_ATTENDANCE_ABSENT,         /* 缺席 */
+  RH_N_ATTENDANCE
+} RhAttendanceState;
+
+/* The seven integration modes of seed 000. */
+typedef enum {
+  RH_MODE_COORDINATED,   /* 协同式融合 */
+  RH_MODE_BRAND,         /* 品牌式融合 */
+  RH_MODE_MODEL,         /* 模式融合 */
+  RH_MODE_EMPOWERING,    /* 赋能式融合 */
+  RH_MODE_ACCOMPANYING,  /* 伴随式融合 */
+  RH_MODE_JOINT,         /* 联建式融合 */
+  RH_MODE_SCENE,         /* 场景式融合 */
+  RH_N_MODES
+} RhCaseMode;
+
+typedef enum {
+  RH_CASE_DRAFT,
+  RH_CASE_SUBMITTED,
+  RH_CASE_RECOMMENDED,
+  RH_CASE_AWARDED,
+  RH_N_CASE_STATUSES
+} RhCaseStatus;
+
 /* Stored names are stable ASCII words; labels are translated for display. */
 const char *rh_org_kind_to_string (RhOrgKind kind);
 int         rh_org_kind_from_string (const char *s);
@@ -83,5 +123,21 @@ const char *rh_role_label (RhCommitteeRole r);
 const char *rh_flow_to_string (RhFlowState f);
 int         rh_flow_from_string (const char *s);
 const char *rh_flow_label (RhFlowState f);
+
+const char *rh_meeting_kind_to_string (RhMeetingKind k);
+int         rh_meeting_kind_from_string (const char *s);
+const char *rh_meeting_kind_label (RhMeetingKind k);
+
+const char *rh_attendance_to_string (RhAttendanceState a);
+int         rh_attendance_from_string (const char *s);
+const char *rh_attendance_label (RhAttendanceState a);
+
+const char *rh_case_mode_to_string (RhCaseMode m);
+int         rh_case_mode_from_string (const char *s);
+const char *rh_case_mode_label (RhCaseMode m);
+
+const char *rh_case_status_to_string (RhCaseStatus s);
+int         rh_case_status_from_string (const char *s);
+const char *rh_case_status_label (RhCaseStatus s);
 
 G_END_DECLS
