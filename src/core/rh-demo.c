@@ -111,6 +111,7 @@ typedef enum {
   STEM_STUDENTS = 1 << 1,   /* 本科生/研究生 branches */
   STEM_RETIRED  = 1 << 2,   /* 离退休 branches */
   STEM_FLOWING  = 1 << 3,   /* 流动党员 branches */
+  STEM_GRADUATE = 1 << 4,   /* 研究生 (with STEM_STUDENTS) */
 } StemFlags;
 
 typedef struct
@@ -170,9 +171,9 @@ static const Place UNIV_UNITS[] = {
   { "化学化工学院", "化工学院" },
 };
 static const Stem UNIV_STEMS[] = {
-  { "教工", STEM_NUMBERED }, { "研究生", STEM_NUMBERED | STEM_STUDENTS },
+  { "教工", STEM_NUMBERED }, { "研究生", STEM_NUMBERED | STEM_STUDENTS | STEM_GRADUATE },
   { "本科生", STEM_NUMBERED | STEM_STUDENTS }, { "行政", 0 }, { "教工", STEM_NUMBERED },
-  { "研究生", STEM_NUMBERED | STEM_STUDENTS }, { "离退休教工", STEM_RETIRED },
+  { "研究生", STEM_NUMBERED | STEM_STUDENTS | STEM_GRADUATE }, { "离退休教工", STEM_RETIRED },
 };
 
 static const Place HOSP_UNITS[] = {
@@ -1022,7 +1023,9 @@ make_birth (Demo *demo, const HostProfile *profile, guint flags, guint32 applied
   int years_since = (int) ((demo->today - applied) / 365);
   int age;
 
-  if (flags & STEM_STUDENTS)
+  if (flags & STEM_GRADUATE)
+    age = 21 + rand_between (demo, 0, 3);
+  else if (flags & STEM_STUDENTS)
     age = 18 + rand_between (demo, 0, 2);
   else if (flags & STEM_RETIRED)
     age = 20 + rand_between (demo, 0, 6);
@@ -1103,9 +1106,9 @@ make_phone (Demo *demo)
 }
 
 static const char *
-student_post (Demo *demo, const BranchPlan *plan, const char **education)
+student_post (Demo *demo, guint flags, const char **education)
 {
-  if (strstr (plan->name, "本科生"))
+  if (!(flags & STEM_GRADUATE))
     {
       *education = "大学本科";
       return "本科生";
@@ -1176,7 +1179,7 @@ make_member (Demo *demo, const BranchPlan *plan, int index_, int forced_full, Pi
     m->full_date = rh_date_add_months (m->admitted_date, 12 + p->extension);
 
   if (flags & STEM_STUDENTS)
-    post = student_post (demo, plan, &education);
+    post = student_post (demo, flags, &education);
   else if (flags & STEM_RETIRED)
     post = m->gender == RH_GENDER_MALE && chance (demo, 0.5) ? "退休干部" : "退休职工";
   else if (senior && index_ < 2)
@@ -1258,7 +1261,7 @@ static gboolean
 start_term (Demo *demo, gint64 org_id, guint32 start, int years, const gint64 *member_ids,
             guint n_roles, GError **error)
 {
-  g_autoptr(GPtrArray) roles = g_ptr_array_new_with_free_func ((GDestroyNotify) rh_role_free);
+  g_autoptr (GPtrArray) roles = g_ptr_array_new_with_free_func ((GDestroyNotify) rh_role_free);
   g_autofree char *start_text = jd_format (start);
 
   n_roles = MIN (n_roles, 5);
@@ -1367,8 +1370,8 @@ static gboolean
 insert_branch (Demo *demo, const BranchPlan *plan, gint64 parent_id, GArray *pool,
                GError **error)
 {
-  g_autoptr(RhOrg) org = rh_org_new (RH_ORG_BRANCH, plan->name);
-  g_autoptr(GArray) leaders = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (RhOrg) org = rh_org_new (RH_ORG_BRANCH, plan->name);
+  g_autoptr (GArray) leaders = g_array_new (FALSE, FALSE, sizeof (gint64));
   gint64 groups[G_N_ELEMENTS (GROUP_NAMES)];
   guint n_groups = 0;
   int forced_full = forced_full_members (plan);
@@ -1390,7 +1393,7 @@ insert_branch (Demo *demo, const BranchPlan *plan, gint64 parent_id, GArray *poo
       n_groups = 2 + (plan->size >= 45) + (plan->size >= 80);
       for (guint i = 0; i < n_groups; i++)
         {
-          g_autoptr(RhOrg) group = rh_org_new (RH_ORG_GROUP, GROUP_NAMES[i]);
+          g_autoptr (RhOrg) group = rh_org_new (RH_ORG_GROUP, GROUP_NAMES[i]);
 
           if (!insert_org (demo, group, org->id, plan->host, founded, error))
             return FALSE;
@@ -1401,7 +1404,7 @@ insert_branch (Demo *demo, const BranchPlan *plan, gint64 parent_id, GArray *poo
   for (int i = 0; i < plan->size; i++)
     {
       Pipeline p;
-      g_autoptr(RhMember) m = make_member (demo, plan, i, forced_full, &p);
+      g_autoptr (RhMember) m = make_member (demo, plan, i, forced_full, &p);
 
       m->org_id = org->id;
       if (n_groups)
@@ -1451,8 +1454,8 @@ static gboolean
 insert_unit (Demo *demo, const UnitPlan *unit, gint64 root_id, GArray *root_pool,
              GError **error)
 {
-  g_autoptr(GArray) pool = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(RhOrg) general = NULL;
+  g_autoptr (GArray) pool = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (RhOrg) general = NULL;
   gint64 parent_id = root_id;
 
   if (unit->name)
@@ -1498,8 +1501,8 @@ static gboolean
 generate (RhDatabase *db, gpointer data, GError **error)
 {
   Demo *demo = data;
-  g_autoptr(RhOrg) root = rh_org_new (RH_ORG_COMMITTEE, ROOT_NAME);
-  g_autoptr(GArray) root_pool = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (RhOrg) root = rh_org_new (RH_ORG_COMMITTEE, ROOT_NAME);
+  g_autoptr (GArray) root_pool = g_array_new (FALSE, FALSE, sizeof (gint64));
   GDate founded;
 
   g_date_clear (&founded, 1);
