@@ -6,6 +6,8 @@
 #include <glib/gi18n-lib.h>
 #include <stdio.h>
 #include "rh-check.h"
+#include "rh-compliance.h"
+#include "rh-task.h"
 #include "rh-database.h"
 #include "rh-demo.h"
 #include "rh-i18n.h"
@@ -157,6 +159,190 @@ cmd_backup (int argc, char **argv)
   return EXIT_OK;
 }
 
+/* A rate as a percentage, or a dash when nothing was due. */
+static char *
+format_rate (double rate)
+{
+  return rate < 0 ? g_strdup ("—") : g_strdup_printf ("%.1f%%", 100 * rate);
+}
+
+static gboolean
+parse_format (const char *format, gboolean *tsv)
+{
+  *tsv = g_strcmp0 (format, "tsv") == 0;
+  if (format != NULL && !*tsv && g_strcmp0 (format, "text") != 0)
+    {
+      g_printerr (_("ronghe-cli: --format is text or tsv\n"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The months (or quarters) of a kind that were missed, e.g. "2025-05 2025-06". */
+static char *
+missed_units (const RhComplianceKind *k)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint u = 0; k->units != NULL && u < k->units->len; u++)
+    {
+      const RhComplianceUnit *unit = &g_array_index (k->units, RhComplianceUnit, u);
+      if (unit->state == RH_UNIT_MISSED)
+        {
+          g_autofree char *label = rh_period_format (&unit->period);
+          g_string_append_printf (s, "%s%s", s->len ? " " : "", label);
+        }
+    }
+  return g_string_free (s, FALSE);
+}
+
+static void
+print_compliance_detail (RhCompliance *c, gboolean tsv)
+{
+  g_autofree char *period = rh_period_format (&c->period);
+  g_autofree char *total = format_rate (c->rate);
+
+  if (tsv)
+    printf ("kind\trequired\tmet\theld\tbelow_quorum\tmissed\n");
+  else
+    printf (_("Compliance of %s in %s\n"), c->org_name, period);
+  for (int k = 0; k < RH_N_MEETING_KINDS; k++)
+    {
+      RhComplianceKind *kind = &c->kinds[k];
+      g_autofree char *missed = missed_units (kind);
+
+      if (tsv)
+        printf ("%s\t%d\t%d\t%d\t%d\t%s\n", rh_meeting_kind_to_string (k), kind->required,
+                kind->met, kind->held, kind->invalid, missed);
+      else if (kind->applicable)
+        printf ("  %-24s %s %d/%d%s%s\n", rh_meeting_kind_label (k), _("met"), kind->met,
+                kind->required, *missed ? "  " : "", *missed ? missed : "");
+      else
+        printf ("  %-24s %s\n", rh_meeting_kind_label (k), _("not counted in this period"));
+    }
+  if (!tsv)
+    printf (_("  Compliance rate: %s (%d of %d)\n"), total, c->met, c->required);
+}
+
+static int
+cmd_compliance (int argc, char **argv)
+{
+  char *period_text = NULL, *format = NULL;
+  gint64 branch = 0;
+  GOptionEntry entries[] = {
+    { "period", 0, 0, G_OPTION_ARG_STRING, &period_text, N_("2025, 2025Q3 or 2025-07"), "P" },
+    { "branch", 0, 0, G_OPTION_ARG_INT64, &branch, N_("One branch, in detail"), "ID" },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("text or tsv"), "FORMAT" },
+    { NULL },
+  };
+  g_autoptr (RhDatabase) db = NULL;
+  g_autoptr (GError) error = NULL;
+  gboolean tsv;
+  RhPeriod period;
+
+  if (!parse_command ("compliance", "", _("Required against held meetings (三会一课) per branch."),
+                      entries, &argc, &argv) || !parse_format (format, &tsv))
+    return EXIT_USAGE;
+  if (argc > 1 || !rh_period_parse (period_text, &period, &error))
+    {
+      g_printerr ("ronghe-cli compliance: %s\n",
+                  error != NULL ? error->message : _("takes no arguments"));
+      return EXIT_USAGE;
+    }
+  db = open_database ();
+  if (db == NULL)
+    return EXIT_PROBLEMS;
+  if (branch != 0)
+    {
+      g_autoptr (RhCompliance) c = rh_compliance_compute (db, branch, &period, NULL, &error);
+      if (c == NULL)
+        {
+          print_error ("compliance", error);
+          return EXIT_PROBLEMS;
+        }
+      print_compliance_detail (c, tsv);
+      return EXIT_OK;
+    }
+  {
+    g_autoptr (GPtrArray) all = rh_compliance_compute_all (db, &period, NULL, &error);
+    if (all == NULL)
+      {
+        print_error ("compliance", error);
+        return EXIT_PROBLEMS;
+      }
+    if (tsv)
+      printf ("branch_id\tbranch\trequired\tmet\trate\n");
+    for (guint i = 0; i < all->len; i++)
+      {
+        RhCompliance *c = all->pdata[i];
+        g_autofree char *rate = format_rate (c->rate);
+        if (tsv)
+          printf ("%lld\t%s\t%d\t%d\t%.4f\n", (long long) c->org_id, c->org_name, c->required,
+                  c->met, c->rate);
+        else
+          printf ("%6lld  %4d/%-4d %7s  %s\n", (long long) c->org_id, c->met, c->required, rate,
+                  c->org_name);
+      }
+  }
+  return EXIT_OK;
+}
+
+static int
+cmd_integration (int argc, char **argv)
+{
+  char *period_text = NULL, *format = NULL;
+  GOptionEntry entries[] = {
+    { "period", 0, 0, G_OPTION_ARG_STRING, &period_text, N_("2025, 2025Q3 or 2025-07"), "P" },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("text or tsv"), "FORMAT" },
+    { NULL },
+  };
+  g_autoptr (RhDatabase) db = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) all = NULL;
+  gboolean tsv;
+  RhPeriod period;
+
+  if (!parse_command ("integration", "",
+                      _("The integration index (四同步, linked meetings, targets met) per branch."),
+                      entries, &argc, &argv) || !parse_format (format, &tsv))
+    return EXIT_USAGE;
+  if (argc > 1 || !rh_period_parse (period_text, &period, &error))
+    {
+      g_printerr ("ronghe-cli integration: %s\n",
+                  error != NULL ? error->message : _("takes no arguments"));
+      return EXIT_USAGE;
+    }
+  db = open_database ();
+  if (db == NULL)
+    return EXIT_PROBLEMS;
+  all = rh_integration_compute_all (db, &period, &error);
+  if (all == NULL)
+    {
+      print_error ("integration", error);
+      return EXIT_PROBLEMS;
+    }
+  if (tsv)
+    printf ("branch_id\tbranch\ttasks\tsynced\tmeasured\tmet\tmeetings\tlinked\tindex\n");
+  else
+    printf ("%6s  %-9s %-9s %-9s %6s  %s\n", _("ID"), _("Synced"), _("Linked"), _("Targets"),
+            _("Index"), _("Branch"));
+  for (guint i = 0; i < all->len; i++)
+    {
+      RhIntegration *r = all->pdata[i];
+      g_autofree char *index = r->index < 0 ? g_strdup ("—") : g_strdup_printf ("%.1f", r->index);
+
+      if (tsv)
+        printf ("%lld\t%s\t%d\t%d\t%d\t%d\t%d\t%d\t%.2f\n", (long long) r->org_id, r->org_name,
+                r->tasks, r->tasks_synced, r->tasks_measured, r->tasks_met, r->meetings,
+                r->meetings_linked, r->index);
+      else
+        printf ("%6lld  %4d/%-4d %4d/%-4d %4d/%-4d %6s  %s\n", (long long) r->org_id,
+                r->tasks_synced, r->tasks, r->meetings_linked, r->meetings, r->tasks_met,
+                r->tasks_measured, index, r->org_name);
+    }
+  return EXIT_OK;
+}
+
 static const struct {
   const char *name;
   int (*run) (int argc, char **argv);
@@ -165,6 +351,8 @@ static const struct {
   { "demo", cmd_demo, N_("Fill an empty database with a sample organisation") },
   { "check", cmd_check, N_("Check integrity, foreign keys and validation rules") },
   { "backup", cmd_backup, N_("Write an online backup to PATH") },
+  { "compliance", cmd_compliance, N_("Meetings required and held, per branch (--period P)") },
+  { "integration", cmd_integration, N_("The integration index per branch (--period P)") },
 };
 
 static char *
@@ -173,7 +361,7 @@ commands_help (void)
   GString *s = g_string_new (_("Commands:"));
 
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    g_string_append_printf (s, "\n  %-8s %s", commands[i].name, _(commands[i].summary));
+    g_string_append_printf (s, "\n  %-12s %s", commands[i].name, _(commands[i].summary));
   return g_string_free (s, FALSE);
 }
 
