@@ -647,7 +647,7 @@ rh_term_start (RhDatabase *db, gint64 org_id, const char *start_date, int years,
   if (years != 3 && years != 5)
     {
       g_set_error (error, RH_VALIDATION_ERROR, RH_FIELD_TERM_YEARS,
-                   _("%s: a term lasts 3 years, or 5 years for rural and community branches"),
+                   _("%s: a term lasts 3 or 5 years"),
                    rh_field_label (RH_FIELD_TERM_YEARS));
       return FALSE;
     }
