@@ -4,6 +4,8 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include "rh-meeting-editor.h"
+#include "rh-meetings-page.h"
 #include "rh-member-editor.h"
 #include "rh-members-page.h"
 #include "rh-org-page.h"
@@ -220,6 +222,67 @@ test_bad_id_shows_inline_message (Fixture *f, gconstpointer data)
   gtk_window_destroy (GTK_WINDOW (editor));
 }
 
+/* Cells of the compliance grid marked as met. */
+static int
+count_met_cells (Fixture *f)
+{
+  GtkWidget *grid = child (child (f->window, RH_TYPE_WINDOW, "meetings_page"),
+                           RH_TYPE_MEETINGS_PAGE, "compliance_grid");
+  int n = 0;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (grid); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    n += gtk_widget_has_css_class (c, "met");
+  return n;
+}
+
+static void
+test_record_meeting_changes_grid (Fixture *f, gconstpointer data)
+{
+  RhMeetingsPage *page;
+  RhMeetingEditor *editor;
+  gint64 branch, member;
+  sqlite3_stmt *stmt;
+  int before;
+
+  load_sample (f);
+  branch = first_branch (f);
+  member = rh_database_query_int (f->db, "SELECT min(id) FROM member WHERE archived_date IS NULL"
+                                         " AND admitted_date < '2025-01-01' AND org_id ="
+                                         " (SELECT min(id) FROM organisation WHERE kind = 'branch')");
+  /* January's theme day is missing, whatever the sample holds. */
+  stmt = rh_database_prepare (f->db, "DELETE FROM meeting WHERE org_id = ?1 AND kind = 'theme_day'"
+                                     " AND date BETWEEN '2026-01-01' AND '2026-01-31'", NULL);
+  sqlite3_bind_int64 (stmt, 1, branch);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  sqlite3_reset (stmt);
+  rh_database_emit_changed (f->db);
+  page = child (f->window, RH_TYPE_WINDOW, "meetings_page");
+  rh_meetings_page_show (page, branch, 2026);
+  iterate ();
+  before = count_met_cells (f);
+
+  editor = rh_meeting_editor_new (GTK_WINDOW (f->window), f->db, NULL, branch);
+  gtk_window_present (GTK_WINDOW (editor));
+  iterate ();
+  gtk_drop_down_set_selected (child (editor, RH_TYPE_MEETING_EDITOR, "kind_dropdown"),
+                              RH_MEETING_THEME_DAY);
+  gtk_editable_set_text (child (editor, RH_TYPE_MEETING_EDITOR, "date_entry"), "2026-01-20");
+  gtk_editable_set_text (child (editor, RH_TYPE_MEETING_EDITOR, "topic_entry"), "重温入党誓词");
+  gtk_editable_set_text (child (editor, RH_TYPE_MEETING_EDITOR, "business_entry"), "春节保供");
+  iterate ();
+  /* Everyone is present by default; one exception is marked. */
+  g_assert_true (rh_meeting_editor_mark (editor, member, RH_ATTENDANCE_LEAVE));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+  iterate ();
+
+  g_assert_cmpint (count_met_cells (f), ==, before + 1);
+  g_assert_cmpint (rh_database_query_int (f->db, "SELECT count(*) FROM attendance a JOIN meeting m"
+                                                 " ON m.id = a.meeting_id WHERE m.date = '2026-01-20'"
+                                                 " AND a.state = 'leave'"),
+                   ==, 1);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -233,5 +296,6 @@ main (int argc, char **argv)
   ADD ("/gui/sample-shows-tree-and-list", test_sample_shows_tree_and_list);
   ADD ("/gui/create-member-through-editor", test_create_member_through_editor);
   ADD ("/gui/bad-id-shows-inline-message", test_bad_id_shows_inline_message);
+  ADD ("/gui/record-meeting-changes-grid", test_record_meeting_changes_grid);
   return g_test_run ();
 }

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n-lib.h>
 #include "rh-gui-util.h"
+#include "rh-member.h"
 #include "rh-org.h"
 
 void
@@ -88,6 +89,22 @@ rh_group_dropdown_fill (GtkDropDown *dropdown, RhDatabase *db, gint64 branch_id)
       RhOrg *org = groups->pdata[i];
       if (org->kind == RH_ORG_GROUP)
         append_choice (labels, ids, org->name, org->id);
+    }
+  set_choices (dropdown, labels, ids);
+}
+
+void
+rh_member_dropdown_fill (GtkDropDown *dropdown, RhDatabase *db, gint64 branch_id)
+{
+  GtkStringList *labels = gtk_string_list_new (NULL);
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (GPtrArray) members = branch_id ? rh_member_list_for_org (db, branch_id, NULL) : NULL;
+
+  append_choice (labels, ids, _("Nobody"), 0);
+  for (guint i = 0; members != NULL && i < members->len; i++)
+    {
+      RhMember *m = members->pdata[i];
+      append_choice (labels, ids, m->name, m->id);
     }
   set_choices (dropdown, labels, ids);
 }

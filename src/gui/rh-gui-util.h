@@ -20,6 +20,9 @@ void       rh_org_dropdown_fill (GtkDropDown *dropdown, RhDatabase *db, guint ki
                                  const char *all_label);
 /* Fills a drop-down with the party groups of a branch, after a "none" entry (id 0). */
 void       rh_group_dropdown_fill (GtkDropDown *dropdown, RhDatabase *db, gint64 branch_id);
+/* Fills a drop-down with the active members of a branch, after a "nobody" entry (id 0). */
+void       rh_member_dropdown_fill (GtkDropDown *dropdown, RhDatabase *db, gint64 branch_id);
+/* The id behind the selected entry of any of these drop-downs, and the reverse. */
 gint64     rh_org_dropdown_get_id (GtkDropDown *dropdown);
 void       rh_org_dropdown_set_id (GtkDropDown *dropdown, gint64 id);
 

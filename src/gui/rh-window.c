@@ -3,7 +3,9 @@
 
 #include <glib/gi18n-lib.h>
 #include "rh-demo.h"
+#include "rh-meetings-page.h"
 #include "rh-members-page.h"
+#include "rh-preferences.h"
 #include "rh-org-editor.h"
 #include "rh-org-page.h"
 #include "rh-org.h"
@@ -26,6 +28,7 @@ struct _RhWindow
   RhOverviewPage  *overview_page;
   RhOrgPage       *org_page;
   RhMembersPage   *members_page;
+  RhMeetingsPage  *meetings_page;
 };
 
 G_DEFINE_FINAL_TYPE (RhWindow, rh_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -92,6 +95,8 @@ new_activated (GtkWidget *widget, const char *action, GVariant *param)
     return;
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->view_stack), "organisations") == 0)
     rh_org_page_add (self->org_page);
+  else if (g_strcmp0 (gtk_stack_get_visible_child_name (self->view_stack), "meetings") == 0)
+    rh_meetings_page_new_meeting (self->meetings_page);
   else
     {
       rh_window_show_view (self, "members");
@@ -133,6 +138,14 @@ load_sample_activated (GtkWidget *widget, const char *action, GVariant *param)
     }
   rh_database_emit_changed (self->db);
   rh_window_toast (self, _("Sample organisation loaded"));
+}
+
+static void
+preferences_activated (GtkWidget *widget, const char *action, GVariant *param)
+{
+  RhWindow *self = RH_WINDOW (widget);
+
+  gtk_window_present (GTK_WINDOW (rh_preferences_new (GTK_WINDOW (self), self->db)));
 }
 
 static void
@@ -197,6 +210,7 @@ rh_window_class_init (RhWindowClass *klass)
   g_type_ensure (RH_TYPE_OVERVIEW_PAGE);
   g_type_ensure (RH_TYPE_ORG_PAGE);
   g_type_ensure (RH_TYPE_MEMBERS_PAGE);
+  g_type_ensure (RH_TYPE_MEETINGS_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/ronghe/Ronghe/rh-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RhWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, RhWindow, window_title);
@@ -207,11 +221,13 @@ rh_window_class_init (RhWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RhWindow, overview_page);
   gtk_widget_class_bind_template_child (widget_class, RhWindow, org_page);
   gtk_widget_class_bind_template_child (widget_class, RhWindow, members_page);
+  gtk_widget_class_bind_template_child (widget_class, RhWindow, meetings_page);
 
   gtk_widget_class_install_action (widget_class, "win.new", NULL, new_activated);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);
   gtk_widget_class_install_action (widget_class, "win.create-org", NULL, create_org_activated);
   gtk_widget_class_install_action (widget_class, "win.load-sample", NULL, load_sample_activated);
+  gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_activated);
 }
 
 static void
@@ -240,6 +256,7 @@ rh_window_new (RhApplication *app, RhDatabase *db)
   rh_overview_page_set_database (self->overview_page, db);
   rh_org_page_set_database (self->org_page, db);
   rh_members_page_set_database (self->members_page, db);
+  rh_meetings_page_set_database (self->meetings_page, db);
   g_signal_connect_swapped (db, "changed", G_CALLBACK (update_main_stack), self);
   update_main_stack (self);
 
