@@ -151,8 +151,18 @@ test_reminders (void)
   g_assert_nonnull (r);
   g_assert_false (r->overdue);
 
-  /* 9 in all, overdue ones first. */
-  g_assert_cmpuint (reminders->len, ==, 9);
+  /* June is the last month of Q2: each of the 5 branches, which held no meeting,
+   * is reminded of its monthly and quarterly meetings, 支委会 where it has a committee. */
+  r = find (reminders, RH_REMINDER_MEETINGS_DUE, due, 0);
+  g_assert_nonnull (r);
+  g_assert_cmpstr (r->due_date, ==, "2026-06-30");
+  g_assert_nonnull (strstr (r->detail, rh_meeting_kind_label (RH_MEETING_THEME_DAY)));
+  g_assert_nonnull (strstr (r->detail, rh_meeting_kind_label (RH_MEETING_GENERAL_ASSEMBLY)));
+  g_assert_nonnull (strstr (r->detail, rh_meeting_kind_label (RH_MEETING_COMMITTEE)));
+  r = find (reminders, RH_REMINDER_MEETINGS_DUE, six, 0);
+  g_assert_null (strstr (r->detail, rh_meeting_kind_label (RH_MEETING_COMMITTEE)));
+  /* 9 + 5 in all, overdue ones first. */
+  g_assert_cmpuint (reminders->len, ==, 14);
   g_assert_true (((RhReminder *) reminders->pdata[0])->overdue);
   g_assert_false (((RhReminder *) reminders->pdata[reminders->len - 1])->overdue);
 }

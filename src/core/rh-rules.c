@@ -3,6 +3,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <string.h>
+#include "rh-compliance.h"
 #include "rh-date.h"
 #include "rh-rules.h"
 #include "rh-sql.h"
@@ -272,6 +273,46 @@ add_pipeline_reminders (RhDatabase *db, GPtrArray *out, const GDate *today, GErr
   return TRUE;
 }
 
+/* Meetings still to hold: this month's monthly ones, and quarterly or yearly
+ * ones in the last month of their quarter or year. One reminder per branch. */
+static gboolean
+add_meeting_reminders (RhDatabase *db, GPtrArray *out, const GDate *today, GError **error)
+{
+  g_autofree char *today_text = rh_date_format (today);
+  g_autoptr (GPtrArray) all = NULL;
+  RhPeriod year;
+  RhPeriod month;
+
+  rh_period_init (&year, RH_PERIOD_YEAR, g_date_get_year (today), 0);
+  rh_period_of_date (today_text, RH_PERIOD_MONTH, &month);
+  all = rh_compliance_compute_all (db, &year, today, error);
+  if (all == NULL)
+    return FALSE;
+  for (guint i = 0; i < all->len; i++)
+    {
+      RhCompliance *c = all->pdata[i];
+      GString *kinds = g_string_new (NULL);
+
+      for (int k = 0; k < RH_N_MEETING_KINDS; k++)
+        for (guint u = 0; c->kinds[k].units != NULL && u < c->kinds[k].units->len; u++)
+          {
+            RhComplianceUnit *unit = &g_array_index (c->kinds[k].units, RhComplianceUnit, u);
+            if (unit->state == RH_UNIT_PENDING && rh_period_contains_date (&unit->period, today_text)
+                && g_strcmp0 (unit->period.last, month.last) == 0)
+              g_string_append_printf (kinds, "%s%s", kinds->len ? _("、") : "",
+                                      rh_meeting_kind_label ((RhMeetingKind) k));
+          }
+      if (kinds->len > 0)
+        g_ptr_array_add (out, reminder_new (RH_REMINDER_MEETINGS_DUE, c->org_id, 0,
+                                            g_strdup (c->org_name),
+                                            g_strdup_printf (_("Not yet held by %s: %s"), month.last,
+                                                             kinds->str),
+                                            month.last, today));
+      g_string_free (kinds, TRUE);
+    }
+  return TRUE;
+}
+
 /* Overdue first, then by due date; undated (size rules) after dated ones. */
 static int
 compare_reminders (gconstpointer a, gconstpointer b)
@@ -292,7 +333,8 @@ rh_reminders_compute (RhDatabase *db, const GDate *today, GError **error)
   g_autoptr (GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) rh_reminder_free);
 
   if (!add_term_reminders (db, out, today, error) || !add_size_reminders (db, out, today, error)
-      || !add_pipeline_reminders (db, out, today, error))
+      || !add_pipeline_reminders (db, out, today, error)
+      || !add_meeting_reminders (db, out, today, error))
     return NULL;
   g_ptr_array_sort (out, compare_reminders);
   return g_steal_pointer (&out);

@@ -49,6 +49,7 @@ typedef enum {
   RH_REMINDER_PROBATION_ENDING,  /* within 90 days, or past */
   RH_REMINDER_ACTIVIST_READY,    /* a year as activist has passed */
   RH_REMINDER_TALK_DUE,          /* applicant not talked to within a month */
+  RH_REMINDER_MEETINGS_DUE,      /* meetings not yet held this month (or quarter, or year) */
 } RhReminderKind;
 
 typedef struct {

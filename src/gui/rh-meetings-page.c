@@ -144,7 +144,7 @@ refresh (RhMeetingsPage *self)
   meetings = rh_meeting_list (self->db, branch, period.first, period.last, -1, NULL);
   for (guint i = 0; meetings != NULL && i < meetings->len; i++)
     gtk_list_box_append (self->meeting_list, meeting_row (meetings->pdata[i]));
-  gtk_widget_set_visible (GTK_WIDGET (self->meeting_list), meetings != NULL && meetings->len > 0);
+
 }
 
 static void
@@ -244,9 +244,15 @@ rh_meetings_page_class_init (RhMeetingsPageClass *klass)
 static void
 rh_meetings_page_init (RhMeetingsPage *self)
 {
+  GtkWidget *placeholder;
   GDate today;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  placeholder = gtk_label_new (_("No meetings recorded in this year. Press + to record one."));
+  gtk_widget_add_css_class (placeholder, "dim-label");
+  gtk_widget_set_margin_top (placeholder, 18);
+  gtk_widget_set_margin_bottom (placeholder, 18);
+  gtk_list_box_set_placeholder (self->meeting_list, placeholder);
   rh_date_today (&today);
   gtk_spin_button_set_value (self->year_spin, g_date_get_year (&today));
   gtk_label_set_label (self->legend_label,

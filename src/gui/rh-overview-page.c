@@ -90,6 +90,7 @@ reminder_row (RhReminder *r)
                              gtk_image_new_from_icon_name ("go-next-symbolic"));
   g_object_set_data (G_OBJECT (row), "org-id", (gpointer) (gintptr) r->org_id);
   g_object_set_data (G_OBJECT (row), "member-id", (gpointer) (gintptr) r->member_id);
+  g_object_set_data (G_OBJECT (row), "meetings", GINT_TO_POINTER (r->kind == RH_REMINDER_MEETINGS_DUE));
   return row;
 }
 
@@ -149,6 +150,8 @@ reminder_activated_cb (GtkListBox *box, GtkListBoxRow *row, RhOverviewPage *self
     return;
   if (member_id != 0)
     rh_window_show_member (window, member_id);
+  else if (g_object_get_data (G_OBJECT (row), "meetings") != NULL)
+    rh_window_show_meetings (window, org_id);
   else if (org_id != 0)
     rh_window_show_org (window, org_id);
 }

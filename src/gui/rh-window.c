@@ -2,6 +2,7 @@
 #include "rh-config.h"
 
 #include <glib/gi18n-lib.h>
+#include "rh-date.h"
 #include "rh-demo.h"
 #include "rh-meetings-page.h"
 #include "rh-members-page.h"
@@ -74,6 +75,16 @@ rh_window_show_member (RhWindow *self, gint64 member_id)
 {
   rh_window_show_view (self, "members");
   rh_members_page_open_member (self->members_page, member_id);
+}
+
+void
+rh_window_show_meetings (RhWindow *self, gint64 branch_id)
+{
+  GDate today;
+
+  rh_date_today (&today);
+  rh_window_show_view (self, "meetings");
+  rh_meetings_page_show (self->meetings_page, branch_id, g_date_get_year (&today));
 }
 
 /* An empty database shows the welcome page; anything else, the views. */

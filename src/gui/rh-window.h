@@ -18,6 +18,8 @@ void        rh_window_toast (RhWindow *self, const char *message);
 void        rh_window_show_view (RhWindow *self, const char *name);
 void        rh_window_show_org (RhWindow *self, gint64 org_id);
 void        rh_window_show_member (RhWindow *self, gint64 member_id);
+/* The Meetings view of a branch, this year. */
+void        rh_window_show_meetings (RhWindow *self, gint64 branch_id);
 
 /* The window that holds a widget, for pages and dialogs. */
 RhWindow   *rh_window_for (GtkWidget *widget);
