@@ -94,6 +94,35 @@ class CliTest(unittest.TestCase):
         self.assertIn("not a Ronghe database", r.stderr)
         self.assertEqual(open(self.db, "rb").read(), before)
 
+    def test_compliance_and_integration(self):
+        self.assertEqual(run("--database", self.db, "demo").returncode, 0)
+        branches = rows(self.db, "SELECT count(*) FROM organisation WHERE kind = 'branch'")[0][0]
+        r = run("--database", self.db, "compliance", "--period", "2025", "--format", "tsv")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        lines = r.stdout.splitlines()
+        self.assertEqual(lines[0].split("\t"), ["branch_id", "branch", "required", "met", "rate"])
+        self.assertEqual(len(lines), 1 + branches)
+        for line in lines[1:]:
+            _, _, required, met, rate = line.split("\t")
+            self.assertLessEqual(int(met), int(required))
+            if int(required):
+                self.assertAlmostEqual(float(rate), int(met) / int(required), places=3)
+        first = lines[1].split("\t")[0]
+        r = run("--database", self.db, "compliance", "--period", "2025Q2", "--branch", first)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn("Compliance rate", r.stdout)
+        r = run("--database", self.db, "integration", "--period", "2025", "--format", "tsv")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(len(r.stdout.splitlines()), 1 + branches)
+        # Bad input is refused with a message that names the period, exit 2.
+        r = run("--database", self.db, "compliance", "--period", "2025Q5")
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("2025Q5", r.stderr)
+        r = run("--database", self.db, "integration", "--period", "2025", "--format", "xml")
+        self.assertEqual(r.returncode, 2)
+        r = run("--database", self.db, "compliance", "--period", "2025", "--branch", "999999")
+        self.assertEqual(r.returncode, 1)
+
     def test_messages_are_translated(self):
         r = run("--database", self.db, "frobnicate", lang="zh_CN.UTF-8")
         self.assertEqual(r.returncode, 2)
