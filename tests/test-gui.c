@@ -7,6 +7,7 @@
 #include "rh-meeting-editor.h"
 #include "rh-meetings-page.h"
 #include "rh-member-editor.h"
+#include "rh-task-editor.h"
 #include "rh-members-page.h"
 #include "rh-org-page.h"
 #include "rh-gui-util.h"
@@ -283,6 +284,36 @@ test_record_meeting_changes_grid (Fixture *f, gconstpointer data)
                    ==, 1);
 }
 
+static void
+test_task_through_editor (Fixture *f, gconstpointer data)
+{
+  RhTaskEditor *editor;
+  gint64 branch;
+
+  load_sample (f);
+  branch = first_branch (f);
+  editor = rh_task_editor_new (GTK_WINDOW (f->window), f->db, NULL, branch, "2026");
+  gtk_window_present (GTK_WINDOW (editor));
+  iterate ();
+  gtk_editable_set_text (child (editor, RH_TYPE_TASK_EDITOR, "title_entry"), "质量攻关");
+  gtk_editable_set_text (child (editor, RH_TYPE_TASK_EDITOR, "planned_date_entry"), "2026-02-01");
+  gtk_editable_set_text (child (editor, RH_TYPE_TASK_EDITOR, "metric_entry"), "合格率");
+  /* A target that is not a number is refused beside the field. */
+  gtk_editable_set_text (child (editor, RH_TYPE_TASK_EDITOR, "target_entry"), "九十九");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+  iterate ();
+  g_assert_true (gtk_widget_has_css_class (child (editor, RH_TYPE_TASK_EDITOR, "target_row"),
+                                           "error"));
+  g_assert_cmpint (rh_database_query_int (f->db, "SELECT count(*) FROM central_task"
+                                                 " WHERE title = '质量攻关'"), ==, 0);
+  gtk_editable_set_text (child (editor, RH_TYPE_TASK_EDITOR, "target_entry"), "99.5");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+  iterate ();
+  g_assert_cmpint (rh_database_query_int (f->db, "SELECT count(*) FROM central_task"
+                                                 " WHERE title = '质量攻关' AND period = '2026'"
+                                                 " AND metric_target = 99.5"), ==, 1);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -297,5 +328,6 @@ main (int argc, char **argv)
   ADD ("/gui/create-member-through-editor", test_create_member_through_editor);
   ADD ("/gui/bad-id-shows-inline-message", test_bad_id_shows_inline_message);
   ADD ("/gui/record-meeting-changes-grid", test_record_meeting_changes_grid);
+  ADD ("/gui/task-through-editor", test_task_through_editor);
   return g_test_run ();
 }

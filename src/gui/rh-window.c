@@ -7,6 +7,7 @@
 #include "rh-meetings-page.h"
 #include "rh-members-page.h"
 #include "rh-preferences.h"
+#include "rh-tasks-page.h"
 #include "rh-org-editor.h"
 #include "rh-org-page.h"
 #include "rh-org.h"
@@ -30,6 +31,7 @@ struct _RhWindow
   RhOrgPage       *org_page;
   RhMembersPage   *members_page;
   RhMeetingsPage  *meetings_page;
+  RhTasksPage     *tasks_page;
 };
 
 G_DEFINE_FINAL_TYPE (RhWindow, rh_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -108,6 +110,8 @@ new_activated (GtkWidget *widget, const char *action, GVariant *param)
     rh_org_page_add (self->org_page);
   else if (g_strcmp0 (gtk_stack_get_visible_child_name (self->view_stack), "meetings") == 0)
     rh_meetings_page_new_meeting (self->meetings_page);
+  else if (g_strcmp0 (gtk_stack_get_visible_child_name (self->view_stack), "tasks") == 0)
+    rh_tasks_page_new_task (self->tasks_page);
   else
     {
       rh_window_show_view (self, "members");
@@ -222,6 +226,7 @@ rh_window_class_init (RhWindowClass *klass)
   g_type_ensure (RH_TYPE_ORG_PAGE);
   g_type_ensure (RH_TYPE_MEMBERS_PAGE);
   g_type_ensure (RH_TYPE_MEETINGS_PAGE);
+  g_type_ensure (RH_TYPE_TASKS_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/ronghe/Ronghe/rh-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RhWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, RhWindow, window_title);
@@ -233,6 +238,7 @@ rh_window_class_init (RhWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RhWindow, org_page);
   gtk_widget_class_bind_template_child (widget_class, RhWindow, members_page);
   gtk_widget_class_bind_template_child (widget_class, RhWindow, meetings_page);
+  gtk_widget_class_bind_template_child (widget_class, RhWindow, tasks_page);
 
   gtk_widget_class_install_action (widget_class, "win.new", NULL, new_activated);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);
@@ -268,6 +274,7 @@ rh_window_new (RhApplication *app, RhDatabase *db)
   rh_org_page_set_database (self->org_page, db);
   rh_members_page_set_database (self->members_page, db);
   rh_meetings_page_set_database (self->meetings_page, db);
+  rh_tasks_page_set_database (self->tasks_page, db);
   g_signal_connect_swapped (db, "changed", G_CALLBACK (update_main_stack), self);
   update_main_stack (self);
 
