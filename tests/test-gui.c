@@ -7,6 +7,8 @@
 #include "rh-meeting-editor.h"
 #include "rh-meetings-page.h"
 #include "rh-member-editor.h"
+#include "rh-case-editor.h"
+#include "rh-case-view.h"
 #include "rh-task-editor.h"
 #include "rh-members-page.h"
 #include "rh-org-page.h"
@@ -278,10 +280,15 @@ test_record_meeting_changes_grid (Fixture *f, gconstpointer data)
   iterate ();
 
   g_assert_cmpint (count_met_cells (f), ==, before + 1);
-  g_assert_cmpint (rh_database_query_int (f->db, "SELECT count(*) FROM attendance a JOIN meeting m"
-                                                 " ON m.id = a.meeting_id WHERE m.date = '2026-01-20'"
-                                                 " AND a.state = 'leave'"),
-                   ==, 1);
+  stmt = rh_database_prepare (f->db, "SELECT count(*) FROM attendance a JOIN meeting m"
+                                     " ON m.id = a.meeting_id WHERE m.org_id = ?1"
+                                     " AND m.kind = 'theme_day' AND m.date = '2026-01-20'"
+                                     " AND a.state = 'leave' AND a.member_id = ?2", NULL);
+  sqlite3_bind_int64 (stmt, 1, branch);
+  sqlite3_bind_int64 (stmt, 2, member);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 1);
+  sqlite3_reset (stmt);
 }
 
 static void
@@ -314,6 +321,58 @@ test_task_through_editor (Fixture *f, gconstpointer data)
                                                  " AND metric_target = 99.5"), ==, 1);
 }
 
+static void
+test_case_through_editor_and_print (Fixture *f, gconstpointer data)
+{
+  RhCaseEditor *editor;
+  RhCaseView *view;
+  gint64 id;
+  g_autofree char *pdf = g_build_filename (f->dir, "case.pdf", NULL);
+  g_autofree char *bytes = NULL;
+  gsize len = 0;
+
+  load_sample (f);
+  editor = rh_case_editor_new (GTK_WINDOW (f->window), f->db, NULL, 0);
+  gtk_window_present (GTK_WINDOW (editor));
+  iterate ();
+  gtk_editable_set_text (child (editor, RH_TYPE_CASE_EDITOR, "title_entry"), "“1+1+1+1”党员示范岗");
+  gtk_editable_set_text (child (editor, RH_TYPE_CASE_EDITOR, "unit_entry"), "航空工业郑飞");
+  gtk_drop_down_set_selected (child (editor, RH_TYPE_CASE_EDITOR, "mode_dropdown"), RH_MODE_MODEL);
+  gtk_editable_set_text (child (editor, RH_TYPE_CASE_EDITOR, "metric0_name"), "关键件合格率");
+  gtk_editable_set_text (child (editor, RH_TYPE_CASE_EDITOR, "metric0_unit"), "%");
+  gtk_editable_set_text (child (editor, RH_TYPE_CASE_EDITOR, "metric0_before"), "97.5");
+  gtk_editable_set_text (child (editor, RH_TYPE_CASE_EDITOR, "metric0_after"), "百");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+  iterate ();
+  /* "百" is not a number: refused beside the metric, nothing saved. */
+  g_assert_true (gtk_widget_has_css_class (child (editor, RH_TYPE_CASE_EDITOR, "metric0_row"),
+                                           "error"));
+  g_assert_cmpint (rh_database_query_int (f->db, "SELECT count(*) FROM integration_case"
+                                                 " WHERE unit_name = '航空工业郑飞'"), ==, 0);
+  gtk_editable_set_text (child (editor, RH_TYPE_CASE_EDITOR, "metric0_after"), "100");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+  iterate ();
+  id = rh_database_query_int (f->db, "SELECT id FROM integration_case"
+                                     " WHERE unit_name = '航空工业郑飞' AND mode = 'model'");
+  g_assert_cmpint (id, >, 0);
+  g_assert_cmpint (rh_database_query_int (f->db, "SELECT count(*) FROM case_metric"
+                                                 " WHERE before = 97.5 AND after = 100"), ==, 1);
+
+  /* The case page prints on its own: here to a PDF file. */
+  view = rh_case_view_new (GTK_WINDOW (f->window), f->db, id);
+  gtk_window_present (GTK_WINDOW (view));
+  iterate ();
+  g_setenv ("RONGHE_PRINT_PDF", pdf, TRUE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "case.print", NULL));
+  g_unsetenv ("RONGHE_PRINT_PDF");
+  iterate ();
+  g_assert_true (g_file_get_contents (pdf, &bytes, &len, NULL));
+  g_assert_true (g_str_has_prefix (bytes, "%PDF"));
+  g_assert_cmpuint (len, >, 2000);
+  g_unlink (pdf);
+  gtk_window_destroy (GTK_WINDOW (view));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -329,5 +388,6 @@ main (int argc, char **argv)
   ADD ("/gui/bad-id-shows-inline-message", test_bad_id_shows_inline_message);
   ADD ("/gui/record-meeting-changes-grid", test_record_meeting_changes_grid);
   ADD ("/gui/task-through-editor", test_task_through_editor);
+  ADD ("/gui/case-through-editor-and-print", test_case_through_editor_and_print);
   return g_test_run ();
 }

@@ -2,6 +2,7 @@
 #include "rh-config.h"
 
 #include <glib/gi18n-lib.h>
+#include "rh-cases-page.h"
 #include "rh-date.h"
 #include "rh-demo.h"
 #include "rh-meetings-page.h"
@@ -32,6 +33,7 @@ struct _RhWindow
   RhMembersPage   *members_page;
   RhMeetingsPage  *meetings_page;
   RhTasksPage     *tasks_page;
+  RhCasesPage     *cases_page;
 };
 
 G_DEFINE_FINAL_TYPE (RhWindow, rh_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -112,6 +114,8 @@ new_activated (GtkWidget *widget, const char *action, GVariant *param)
     rh_meetings_page_new_meeting (self->meetings_page);
   else if (g_strcmp0 (gtk_stack_get_visible_child_name (self->view_stack), "tasks") == 0)
     rh_tasks_page_new_task (self->tasks_page);
+  else if (g_strcmp0 (gtk_stack_get_visible_child_name (self->view_stack), "cases") == 0)
+    rh_cases_page_new_case (self->cases_page);
   else
     {
       rh_window_show_view (self, "members");
@@ -227,6 +231,7 @@ rh_window_class_init (RhWindowClass *klass)
   g_type_ensure (RH_TYPE_MEMBERS_PAGE);
   g_type_ensure (RH_TYPE_MEETINGS_PAGE);
   g_type_ensure (RH_TYPE_TASKS_PAGE);
+  g_type_ensure (RH_TYPE_CASES_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/ronghe/Ronghe/rh-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RhWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, RhWindow, window_title);
@@ -239,6 +244,7 @@ rh_window_class_init (RhWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RhWindow, members_page);
   gtk_widget_class_bind_template_child (widget_class, RhWindow, meetings_page);
   gtk_widget_class_bind_template_child (widget_class, RhWindow, tasks_page);
+  gtk_widget_class_bind_template_child (widget_class, RhWindow, cases_page);
 
   gtk_widget_class_install_action (widget_class, "win.new", NULL, new_activated);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);
@@ -275,6 +281,7 @@ rh_window_new (RhApplication *app, RhDatabase *db)
   rh_members_page_set_database (self->members_page, db);
   rh_meetings_page_set_database (self->meetings_page, db);
   rh_tasks_page_set_database (self->tasks_page, db);
+  rh_cases_page_set_database (self->cases_page, db);
   g_signal_connect_swapped (db, "changed", G_CALLBACK (update_main_stack), self);
   update_main_stack (self);
 
