@@ -82,8 +82,10 @@ rh_chart_before_after (cairo_t *cr, double width, double height, const RhChartPa
 
   /* Legend. */
   fill_bar (cr, 0, 2, 14, FONT_SIZE, FALSE);
+  cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
   draw_text (cr, font_family, FONT_SIZE, FALSE, _("Before"), 18, 0, 80, PANGO_ALIGN_LEFT);
   fill_bar (cr, 90, 2, 14, FONT_SIZE, TRUE);
+  cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
   draw_text (cr, font_family, FONT_SIZE, FALSE, _("After"), 108, 0, 80, PANGO_ALIGN_LEFT);
 
   /* Baseline. */
