@@ -147,15 +147,6 @@ validate (RhCase *c, GError **error)
   return TRUE;
 }
 
-static void
-bind_double (sqlite3_stmt *stmt, int index, double value)
-{
-  if (isnan (value))
-    sqlite3_bind_null (stmt, index);
-  else
-    sqlite3_bind_double (stmt, index, value);
-}
-
 static gboolean
 write_case (RhDatabase *db, gpointer data, GError **error)
 {
@@ -207,8 +198,8 @@ write_case (RhDatabase *db, gpointer data, GError **error)
       sqlite3_bind_int (stmt, 2, (int) i);
       rh_sql_bind_text (stmt, 3, m->name);
       rh_sql_bind_text (stmt, 4, m->unit);
-      bind_double (stmt, 5, m->before);
-      bind_double (stmt, 6, m->after);
+      rh_sql_bind_double (stmt, 5, m->before);
+      rh_sql_bind_double (stmt, 6, m->after);
       if (sqlite3_step (stmt) != SQLITE_DONE)
         return rh_database_set_error (db, error);
     }
@@ -286,11 +277,8 @@ rh_case_load (RhDatabase *db, gint64 id, GError **error)
     }
   sqlite3_bind_int64 (stmt, 1, id);
   while (sqlite3_step (stmt) == SQLITE_ROW)
-    rh_case_add_metric (c, rh_sql_text (stmt, 0), rh_sql_text (stmt, 1),
-                        sqlite3_column_type (stmt, 2) == SQLITE_NULL ? NAN
-                                                                     : sqlite3_column_double (stmt, 2),
-                        sqlite3_column_type (stmt, 3) == SQLITE_NULL ? NAN
-                                                                     : sqlite3_column_double (stmt, 3));
+    rh_case_add_metric (c, rh_sql_text (stmt, 0), rh_sql_text (stmt, 1), rh_sql_double (stmt, 2),
+                        rh_sql_double (stmt, 3));
   sqlite3_reset (stmt);
   return c;
 }

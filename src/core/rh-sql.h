@@ -3,6 +3,7 @@
 #pragma once
 
 #include <glib.h>
+#include <math.h>
 #include <sqlite3.h>
 
 G_BEGIN_DECLS
@@ -25,6 +26,24 @@ rh_sql_bind_id (sqlite3_stmt *stmt, int index, gint64 id)
     sqlite3_bind_null (stmt, index);
   else
     sqlite3_bind_int64 (stmt, index, id);
+}
+
+/* Binds a number, or NULL for NAN (a value not set). */
+static inline void
+rh_sql_bind_double (sqlite3_stmt *stmt, int index, double value)
+{
+  if (value != value)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_double (stmt, index, value);
+}
+
+/* A number column, NAN for NULL. */
+static inline double
+rh_sql_double (sqlite3_stmt *stmt, int column)
+{
+  return sqlite3_column_type (stmt, column) == SQLITE_NULL ? (double) NAN
+                                                           : sqlite3_column_double (stmt, column);
 }
 
 static inline const char *

@@ -112,15 +112,6 @@ validate (RhDatabase *db, RhTask *t, RhPeriod *period, GError **error)
   return TRUE;
 }
 
-static void
-bind_double (sqlite3_stmt *stmt, int index, double value)
-{
-  if (isnan (value))
-    sqlite3_bind_null (stmt, index);
-  else
-    sqlite3_bind_double (stmt, index, value);
-}
-
 gboolean
 rh_task_save (RhDatabase *db, RhTask *t, GError **error)
 {
@@ -161,8 +152,8 @@ rh_task_save (RhDatabase *db, RhTask *t, GError **error)
     }
   rh_sql_bind_text (stmt, 17, t->metric_name);
   rh_sql_bind_text (stmt, 18, t->metric_unit);
-  bind_double (stmt, 19, t->metric_target);
-  bind_double (stmt, 20, t->metric_actual);
+  rh_sql_bind_double (stmt, 19, t->metric_target);
+  rh_sql_bind_double (stmt, 20, t->metric_actual);
   sqlite3_bind_int (stmt, 21, t->higher_is_better ? 1 : 0);
   if (t->id != 0)
     sqlite3_bind_int64 (stmt, 22, t->id);
@@ -202,13 +193,6 @@ rh_task_delete (RhDatabase *db, gint64 id, GError **error)
   " t.metric_actual, t.higher_is_better, o.name, ow.name FROM central_task t"                  \
   " JOIN organisation o ON o.id = t.org_id LEFT JOIN member ow ON ow.id = t.owner_id"
 
-static double
-column_double (sqlite3_stmt *stmt, int column)
-{
-  return sqlite3_column_type (stmt, column) == SQLITE_NULL ? NAN
-                                                           : sqlite3_column_double (stmt, column);
-}
-
 static RhTask *
 task_from_row (sqlite3_stmt *stmt)
 {
@@ -228,8 +212,8 @@ task_from_row (sqlite3_stmt *stmt)
     }
   t->metric_name = rh_sql_dup (stmt, 15);
   t->metric_unit = rh_sql_dup (stmt, 16);
-  t->metric_target = column_double (stmt, 17);
-  t->metric_actual = column_double (stmt, 18);
+  t->metric_target = rh_sql_double (stmt, 17);
+  t->metric_actual = rh_sql_double (stmt, 18);
   t->higher_is_better = sqlite3_column_int (stmt, 19) != 0;
   t->org_name = rh_sql_dup (stmt, 20);
   t->owner_name = rh_sql_dup (stmt, 21);

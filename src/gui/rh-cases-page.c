@@ -165,11 +165,8 @@ static void
 rh_cases_page_dispose (GObject *object)
 {
   RhCasesPage *self = RH_CASES_PAGE (object);
-  GtkWidget *child;
-
   gtk_widget_dispose_template (GTK_WIDGET (self), RH_TYPE_CASES_PAGE);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
+  rh_widget_unparent_children (GTK_WIDGET (self));
   g_clear_object (&self->db);
   g_clear_pointer (&self->years, g_array_unref);
   G_OBJECT_CLASS (rh_cases_page_parent_class)->dispose (object);

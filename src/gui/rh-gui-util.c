@@ -16,6 +16,24 @@ rh_form_row_set_error (AdwActionRow *row, const char *message)
     gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
 }
 
+void
+rh_form_show_error (GtkLabel *error_label, AdwActionRow *row, const char *message)
+{
+  if (row != NULL)
+    rh_form_row_set_error (row, message);
+  gtk_label_set_label (error_label, row != NULL ? _("Please correct the marked field.") : message);
+  gtk_widget_set_visible (GTK_WIDGET (error_label), TRUE);
+}
+
+void
+rh_widget_unparent_children (GtkWidget *widget)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (widget)) != NULL)
+    gtk_widget_unparent (child);
+}
+
 char *
 rh_editable_dup_text (GtkEditable *editable)
 {

@@ -9,6 +9,11 @@ G_BEGIN_DECLS
 
 /* Shows a message under a form row's title, marked as an error; NULL clears it. */
 void       rh_form_row_set_error (AdwActionRow *row, const char *message);
+/* Shows a save error: beside its field when row is given (and a short note in
+ * error_label above the form), else in error_label alone. */
+void       rh_form_show_error (GtkLabel *error_label, AdwActionRow *row, const char *message);
+/* Unparents a widget's children: for templates whose top child is not bound. */
+void       rh_widget_unparent_children (GtkWidget *widget);
 /* The text of an entry, stripped; NULL when it is blank. */
 char      *rh_editable_dup_text (GtkEditable *editable);
 /* Sets an entry's text, treating NULL as empty. */

@@ -236,11 +236,7 @@ show_error (RhMeetingEditor *self, const GError *error)
       case RH_FIELD_RECORDER: row = self->recorder_row; break;
       default: break;
       }
-  if (row != NULL)
-    rh_form_row_set_error (row, error->message);
-  gtk_label_set_label (self->error_label, row != NULL ? _("Please correct the marked field.")
-                                                      : error->message);
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+  rh_form_show_error (self->error_label, row, error->message);
 }
 
 static void

@@ -46,14 +46,9 @@ show_error (RhMemberEditor *self, const GError *error)
 
   if (error->domain == RH_VALIDATION_ERROR && error->code > 0 && error->code < RH_N_FIELDS)
     row = self->rows[error->code];
+  rh_form_show_error (self->error_label, row, error->message);
   if (row != NULL)
-    {
-      rh_form_row_set_error (row, error->message);
-      gtk_widget_grab_focus (GTK_WIDGET (row));
-    }
-  gtk_label_set_label (self->error_label, row != NULL ? _("Please correct the marked field.")
-                                                      : error->message);
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+    gtk_widget_grab_focus (GTK_WIDGET (row));
 }
 
 #define READ(field) g_free (m->field); m->field = rh_editable_dup_text (self->field##_entry)

@@ -255,12 +255,8 @@ rh_members_page_dispose (GObject *object)
 {
   RhMembersPage *self = RH_MEMBERS_PAGE (object);
 
-  GtkWidget *child;
-
   gtk_widget_dispose_template (GTK_WIDGET (self), RH_TYPE_MEMBERS_PAGE);
-  /* The template's top child is not bound to a field: unparent it here. */
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
+  rh_widget_unparent_children (GTK_WIDGET (self));
   g_clear_object (&self->selection);
   g_clear_object (&self->list);
   g_clear_object (&self->db);

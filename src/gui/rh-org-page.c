@@ -471,12 +471,8 @@ rh_org_page_dispose (GObject *object)
 {
   RhOrgPage *self = RH_ORG_PAGE (object);
 
-  GtkWidget *child;
-
   gtk_widget_dispose_template (GTK_WIDGET (self), RH_TYPE_ORG_PAGE);
-  /* The template's top child is not bound to a field: unparent it here. */
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
+  rh_widget_unparent_children (GTK_WIDGET (self));
   g_clear_object (&self->selection);
   g_clear_object (&self->tree);
   g_clear_object (&self->selected);

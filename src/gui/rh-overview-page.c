@@ -169,12 +169,8 @@ rh_overview_page_dispose (GObject *object)
 {
   RhOverviewPage *self = RH_OVERVIEW_PAGE (object);
 
-  GtkWidget *child;
-
   gtk_widget_dispose_template (GTK_WIDGET (self), RH_TYPE_OVERVIEW_PAGE);
-  /* The template's top child is not bound to a field: unparent it here. */
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
+  rh_widget_unparent_children (GTK_WIDGET (self));
   g_clear_object (&self->db);
   G_OBJECT_CLASS (rh_overview_page_parent_class)->dispose (object);
 }

@@ -68,11 +68,7 @@ show_error (RhTaskEditor *self, const GError *error)
       case RH_FIELD_SUMMARISED: row = self->sync_rows[RH_SYNC_SUMMARISED]; break;
       default: break;
       }
-  if (row != NULL)
-    rh_form_row_set_error (row, error->message);
-  gtk_label_set_label (self->error_label, row != NULL ? _("Please correct the marked field.")
-                                                      : error->message);
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+  rh_form_show_error (self->error_label, row, error->message);
 }
 
 static void

@@ -180,11 +180,8 @@ static void
 rh_tasks_page_dispose (GObject *object)
 {
   RhTasksPage *self = RH_TASKS_PAGE (object);
-  GtkWidget *child;
-
   gtk_widget_dispose_template (GTK_WIDGET (self), RH_TYPE_TASKS_PAGE);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
+  rh_widget_unparent_children (GTK_WIDGET (self));
   g_clear_object (&self->db);
   G_OBJECT_CLASS (rh_tasks_page_parent_class)->dispose (object);
 }

@@ -46,11 +46,7 @@ role_dropdowns (RhTermEditor *self, GtkDropDown **out)
 static void
 show_error (RhTermEditor *self, AdwActionRow *row, const char *message)
 {
-  if (row != NULL)
-    rh_form_row_set_error (row, message);
-  gtk_label_set_label (self->error_label, row != NULL ? _("Please correct the marked field.")
-                                                      : message);
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+  rh_form_show_error (self->error_label, row, message);
 }
 
 static void
