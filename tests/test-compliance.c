@@ -230,6 +230,44 @@ test_pending_units_not_counted (Fixture *f, gconstpointer data)
                    ==, RH_UNIT_PENDING);
 }
 
+/* 支委会 is due only while a committee is in office; nothing is due before the
+ * branch was founded. */
+static void
+test_history (Fixture *f, gconstpointer data)
+{
+  g_autoptr (RhOrg) young = rh_org_new (RH_ORG_BRANCH, "新成立党支部");
+  g_autoptr (GPtrArray) roles = g_ptr_array_new_with_free_func ((GDestroyNotify) rh_role_free);
+  g_autoptr (RhCompliance) c = NULL;
+  RhPeriod year;
+  GDate today;
+  RhComplianceKind *committee, *theme;
+
+  young->founded_date = g_strdup ("2025-03-10");
+  g_assert_true (rh_org_insert (f->db, young, NULL));
+  for (int i = 0; i < 3; i++)
+    {
+      g_autoptr (RhMember) m = rh_test_member (young->id, "委员", 40 + i, RH_GENDER_MALE);
+      RhRole *r = g_new0 (RhRole, 1);
+      rh_test_insert (f->db, m);
+      r->member_id = m->id;
+      r->role = i == 0 ? RH_ROLE_SECRETARY : RH_ROLE_MEMBER;
+      g_ptr_array_add (roles, r);
+    }
+  g_assert_true (rh_term_start (f->db, young->id, "2025-05-15", 3, roles, NULL));
+  g_assert_true (rh_period_parse ("2025", &year, NULL));
+  g_assert_true (rh_date_parse ("2026-06-01", &today));
+  c = rh_compliance_compute (f->db, young->id, &year, &today, NULL);
+  committee = &c->kinds[RH_MEETING_COMMITTEE];
+  theme = &c->kinds[RH_MEETING_THEME_DAY];
+  /* Committee: May (elected mid-month) to December = 8 months. */
+  g_assert_cmpint (committee->required, ==, 8);
+  g_assert_cmpint (g_array_index (committee->units, RhComplianceUnit, 3).state, ==, RH_UNIT_NOT_DUE);
+  g_assert_cmpint (g_array_index (committee->units, RhComplianceUnit, 4).state, ==, RH_UNIT_MISSED);
+  /* Theme days: March (founded on the 10th) to December = 10 months. */
+  g_assert_cmpint (theme->required, ==, 10);
+  g_assert_cmpint (g_array_index (theme->units, RhComplianceUnit, 1).state, ==, RH_UNIT_NOT_DUE);
+}
+
 static void
 assert_refused (Fixture *f, RhMeeting *m, RhField field)
 {
@@ -325,6 +363,7 @@ main (int argc, char **argv)
   ADD ("/compliance/rule-change-changes-result", test_rule_change_changes_result);
   ADD ("/compliance/period-boundaries", test_period_boundaries);
   ADD ("/compliance/pending-units-not-counted", test_pending_units_not_counted);
+  ADD ("/compliance/history", test_history);
   ADD ("/compliance/validation", test_validation);
   ADD ("/compliance/member-attendance", test_member_attendance);
   return g_test_run ();

@@ -22,11 +22,17 @@ rh_compliance_free (RhCompliance *c)
 typedef struct {
   gint64        id;
   char         *name;
-  gboolean      has_committee;  /* 支委会 counts only where there is a committee */
+  char          founded[11];    /* "" when not recorded */
+  GArray       *committees;     /* Term: when a committee of three or more was in office */
   GArray       *groups;         /* ids of its party groups: 党小组会 counts per group */
   GArray       *meetings;       /* Held */
   RhCompliance *result;
 } Branch;
+
+typedef struct {
+  char start[11];
+  char end[11];                 /* "" while in office */
+} Term;
 
 typedef struct {
   gint64        org_id;     /* the branch, or the group */
@@ -39,6 +45,7 @@ static void
 branch_free (Branch *b)
 {
   g_free (b->name);
+  g_array_unref (b->committees);
   g_array_unref (b->groups);
   g_array_unref (b->meetings);
   rh_compliance_free (b->result);
@@ -68,6 +75,24 @@ count_held (Branch *b, RhMeetingKind kind, gint64 org_id, const RhPeriod *unit)
   return n;
 }
 
+/* Whether a unit is due at all: the branch existed by then, and for 支委会
+ * a committee of three or more was in office during it. */
+static gboolean
+unit_due (Branch *b, RhMeetingKind kind, const RhPeriod *unit)
+{
+  if (*b->founded && strcmp (unit->last, b->founded) < 0)
+    return FALSE;
+  if (kind != RH_MEETING_COMMITTEE)
+    return TRUE;
+  for (guint i = 0; i < b->committees->len; i++)
+    {
+      Term *t = &g_array_index (b->committees, Term, i);
+      if (strcmp (t->start, unit->last) <= 0 && (!*t->end || strcmp (t->end, unit->first) > 0))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 compute_kind (Branch *b, RhMeetingKind kind, const RhMeetingRule *rule, const RhPeriod *period,
               const char *today, RhComplianceKind *out)
@@ -89,7 +114,7 @@ compute_kind (Branch *b, RhMeetingKind kind, const RhMeetingRule *rule, const Rh
         }
     }
   out->applicable = rule->period != RH_RULE_NONE && rule->times > 0 && n_holders > 0
-                    && (kind != RH_MEETING_COMMITTEE || b->has_committee);
+                    && (kind != RH_MEETING_COMMITTEE || b->committees->len > 0);
   if (!out->applicable)
     return;
   units = rh_period_split (period, unit_kind (rule->period));
@@ -98,6 +123,12 @@ compute_kind (Branch *b, RhMeetingKind kind, const RhMeetingRule *rule, const Rh
     {
       RhComplianceUnit unit = { g_array_index (units, RhPeriod, u), 0, 0, RH_UNIT_MET };
 
+      if (!unit_due (b, kind, &unit.period))
+        {
+          unit.state = RH_UNIT_NOT_DUE;
+          g_array_append_val (out->units, unit);
+          continue;
+        }
       for (guint g = 0; g < n_holders; g++)
         {
           gint64 holder = holders != NULL ? g_array_index (holders, gint64, g) : b->id;
@@ -145,10 +176,7 @@ load_branches (RhDatabase *db, gint64 branch_id, const RhPeriod *period, GError 
                                                                NULL);
   sqlite3_stmt *stmt;
 
-  stmt = rh_database_prepare (db, "SELECT o.id, o.name, EXISTS (SELECT 1 FROM committee_term t"
-                                  "  JOIN committee_role r ON r.term_id = t.id"
-                                  "  WHERE t.org_id = o.id AND t.ended_date IS NULL"
-                                  "  GROUP BY t.id HAVING count(*) >= 3)"
+  stmt = rh_database_prepare (db, "SELECT o.id, o.name, o.founded_date"
                                   " FROM organisation o WHERE o.kind = 'branch'"
                                   " AND o.archived_date IS NULL AND (?1 = 0 OR o.id = ?1)"
                                   " ORDER BY o.pinyin, o.id", error);
@@ -160,11 +188,36 @@ load_branches (RhDatabase *db, gint64 branch_id, const RhPeriod *period, GError 
       Branch *b = g_new0 (Branch, 1);
       b->id = sqlite3_column_int64 (stmt, 0);
       b->name = rh_sql_dup (stmt, 1);
-      b->has_committee = sqlite3_column_int (stmt, 2) != 0;
+      g_strlcpy (b->founded, rh_sql_text (stmt, 2) ? rh_sql_text (stmt, 2) : "", sizeof b->founded);
+      b->committees = g_array_new (FALSE, FALSE, sizeof (Term));
       b->groups = g_array_new (FALSE, FALSE, sizeof (gint64));
       b->meetings = g_array_new (FALSE, FALSE, sizeof (Held));
       g_ptr_array_add (branches, b);
       g_hash_table_insert (by_id, &b->id, b);
+    }
+  sqlite3_reset (stmt);
+
+  /* Committees of three or more, current and past, overlapping the period. */
+  stmt = rh_database_prepare (db, "SELECT t.org_id, t.start_date, t.ended_date FROM committee_term t"
+                                  " WHERE t.start_date <= ?2 AND (t.ended_date IS NULL"
+                                  "  OR t.ended_date > ?1) AND (SELECT count(*) FROM committee_role r"
+                                  "  WHERE r.term_id = t.id) >= 3", error);
+  if (stmt == NULL)
+    return NULL;
+  rh_sql_bind_text (stmt, 1, period->first);
+  rh_sql_bind_text (stmt, 2, period->last);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 org = sqlite3_column_int64 (stmt, 0);
+      Branch *b = g_hash_table_lookup (by_id, &org);
+      Term t = { "", "" };
+
+      if (b == NULL)
+        continue;
+      g_strlcpy (t.start, rh_sql_text (stmt, 1), sizeof t.start);
+      if (rh_sql_text (stmt, 2) != NULL)
+        g_strlcpy (t.end, rh_sql_text (stmt, 2), sizeof t.end);
+      g_array_append_val (b->committees, t);
     }
   sqlite3_reset (stmt);
 

@@ -12,6 +12,7 @@ typedef enum {
   RH_UNIT_MET,      /* enough valid meetings */
   RH_UNIT_MISSED,   /* over, and not enough */
   RH_UNIT_PENDING,  /* not over yet, and not yet enough: not counted */
+  RH_UNIT_NOT_DUE,  /* before the branch was founded, or no committee in office: not counted */
 } RhUnitState;
 
 /* One month, quarter or year of a rule within the period asked for. */

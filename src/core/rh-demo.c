@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "rh-date.h"
+#include "rh-demo-life.h"
 #include "rh-demo.h"
 #include "rh-member.h"
 #include "rh-org.h"
@@ -1527,6 +1528,16 @@ generate (RhDatabase *db, gpointer data, GError **error)
                        (const gint64 *) (gpointer) root_pool->data, n, error))
         return FALSE;
     }
+
+  /* Meetings, central tasks and cases, now that everyone they involve exists. */
+  {
+    GDate today;
+
+    g_date_clear (&today, 1);
+    g_date_set_julian (&today, demo->today);
+    if (!rh_demo_life_generate (db, demo->rand, &today, error))
+      return FALSE;
+  }
   return rh_member_bulk_end (db, error);
 }
 

@@ -132,19 +132,27 @@ check_organisation (RhDatabase *db, RhMeeting *m, gint64 *branch_id, GError **er
   return TRUE;
 }
 
-/* Host and recorder were members of the branch that day. */
+/* Host and recorder were members of the branch that day (one indexed lookup). */
 static gboolean
 check_person (RhDatabase *db, gint64 branch_id, const char *date, gint64 member_id,
               RhField field, GError **error)
 {
-  g_autoptr (GArray) members = NULL;
+  sqlite3_stmt *stmt;
+  gboolean member;
 
   if (member_id == 0)
     return TRUE;
-  members = rh_meeting_expected (db, branch_id, RH_MEETING_GENERAL_ASSEMBLY, date, error);
-  if (members == NULL)
+  stmt = rh_database_prepare (db, "SELECT 1 FROM member WHERE id = ?1 AND org_id = ?2"
+                                  " AND admitted_date <= ?3"
+                                  " AND (archived_date IS NULL OR archived_date > ?3)", error);
+  if (stmt == NULL)
     return FALSE;
-  if (find_attendee (members, member_id) == NULL)
+  sqlite3_bind_int64 (stmt, 1, member_id);
+  sqlite3_bind_int64 (stmt, 2, branch_id);
+  rh_sql_bind_text (stmt, 3, date);
+  member = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  if (!member)
     return fail (error, field, g_strdup_printf (_("%s: was not a member of the branch on %s"),
                                                 rh_field_label (field), date));
   return TRUE;

@@ -24,7 +24,7 @@ struct _RhMeetingsPage
 
 G_DEFINE_FINAL_TYPE (RhMeetingsPage, rh_meetings_page, GTK_TYPE_WIDGET)
 
-static const char *const state_classes[] = { "met", "missed", "pending" };
+static const char *const state_classes[] = { "met", "missed", "pending", "none" };
 
 static void
 clear_grid (GtkGrid *grid)
@@ -76,7 +76,9 @@ fill_grid (RhMeetingsPage *self, RhCompliance *c)
         {
           RhComplianceUnit *unit = &g_array_index (kind->units, RhComplianceUnit, u);
           int span = 12 / (int) kind->units->len;
-          g_autofree char *text = g_strdup_printf ("%d/%d", unit->held, unit->required);
+          g_autofree char *text = unit->state == RH_UNIT_NOT_DUE
+                                    ? g_strdup ("—")
+                                    : g_strdup_printf ("%d/%d", unit->held, unit->required);
 
           gtk_grid_attach (self->compliance_grid, cell (text, state_classes[unit->state]),
                            1 + (int) u * span, row, span, 1);
