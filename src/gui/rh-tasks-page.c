@@ -85,11 +85,12 @@ task_row (RhTask *t)
                             rh_sync_label ((RhSync) s));
   if (!isnan (t->metric_target))
     {
-      g_autofree char *actual = isnan (t->metric_actual) ? g_strdup ("—")
-                                                         : g_strdup_printf ("%g", t->metric_actual);
-      g_string_append_printf (flags, "\n%s: %s %s / %g %s", t->metric_name, actual,
-                              t->metric_unit ? t->metric_unit : "", t->metric_target,
-                              t->metric_unit ? t->metric_unit : "");
+      const char *unit = t->metric_unit ? t->metric_unit : "";
+      g_autofree char *actual = isnan (t->metric_actual)
+                                  ? g_strdup ("—")
+                                  : g_strdup_printf ("%g%s", t->metric_actual, unit);
+      g_string_append_printf (flags, "\n%s: %s / %g%s", t->metric_name, actual, t->metric_target,
+                              unit);
     }
   subtitle = g_string_free (flags, FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), t->title);
