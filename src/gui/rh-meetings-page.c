@@ -16,6 +16,7 @@ struct _RhMeetingsPage
 
   GtkDropDown    *branch_dropdown;
   GtkSpinButton  *year_spin;
+  GtkDropDown    *kind_filter;
   GtkLabel       *rate_label;
   GtkGrid        *compliance_grid;
   GtkLabel       *legend_label;
@@ -123,6 +124,7 @@ refresh (RhMeetingsPage *self)
   g_autoptr (RhCompliance) c = NULL;
   g_autoptr (GPtrArray) meetings = NULL;
   g_autofree char *rate = NULL;
+  guint kind;
   RhPeriod period;
 
   rh_list_box_remove_all (self->meeting_list);
@@ -143,7 +145,10 @@ refresh (RhMeetingsPage *self)
       gtk_label_set_label (self->rate_label, rate);
       fill_grid (self, c);
     }
-  meetings = rh_meeting_list (self->db, branch, period.first, period.last, -1, NULL);
+  kind = gtk_drop_down_get_selected (self->kind_filter);
+  meetings = rh_meeting_list (self->db, branch, period.first, period.last,
+                              kind == 0 || kind == GTK_INVALID_LIST_POSITION ? -1 : (int) kind - 1,
+                              NULL);
   for (guint i = 0; meetings != NULL && i < meetings->len; i++)
     gtk_list_box_append (self->meeting_list, meeting_row (meetings->pdata[i]));
 
@@ -231,6 +236,7 @@ rh_meetings_page_class_init (RhMeetingsPageClass *klass)
                                                "/io/github/ronghe/Ronghe/rh-meetings-page.ui");
   gtk_widget_class_bind_template_child (widget_class, RhMeetingsPage, branch_dropdown);
   gtk_widget_class_bind_template_child (widget_class, RhMeetingsPage, year_spin);
+  gtk_widget_class_bind_template_child (widget_class, RhMeetingsPage, kind_filter);
   gtk_widget_class_bind_template_child (widget_class, RhMeetingsPage, rate_label);
   gtk_widget_class_bind_template_child (widget_class, RhMeetingsPage, compliance_grid);
   gtk_widget_class_bind_template_child (widget_class, RhMeetingsPage, legend_label);
@@ -246,7 +252,14 @@ rh_meetings_page_init (RhMeetingsPage *self)
   GtkWidget *placeholder;
   GDate today;
 
+  GtkStringList *kinds = gtk_string_list_new (NULL);
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_string_list_append (kinds, _("All kinds"));
+  for (int k = 0; k < RH_N_MEETING_KINDS; k++)
+    gtk_string_list_append (kinds, rh_meeting_kind_label ((RhMeetingKind) k));
+  gtk_drop_down_set_model (self->kind_filter, G_LIST_MODEL (kinds));
+  g_object_unref (kinds);
   placeholder = gtk_label_new (_("No meetings recorded in this year. Press + to record one."));
   gtk_widget_add_css_class (placeholder, "dim-label");
   gtk_widget_set_margin_top (placeholder, 18);

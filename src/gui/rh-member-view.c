@@ -5,6 +5,7 @@
 #include "rh-date.h"
 #include "rh-gui-util.h"
 #include "rh-member-editor.h"
+#include "rh-meeting.h"
 #include "rh-member-view.h"
 #include "rh-org.h"
 #include "rh-rules.h"
@@ -69,6 +70,7 @@ fill (RhMemberView *self)
   g_autoptr (GPtrArray) steps = NULL;
   g_autofree char *status = NULL;
   g_autofree char *branch = rh_org_path_label (self->db, m->org_id);
+  g_autofree char *attendance = NULL;
   g_autofree char *extension = m->probation_extension_months
                                  ? g_strdup_printf (_("%d months"), m->probation_extension_months)
                                  : NULL;
@@ -77,6 +79,7 @@ fill (RhMemberView *self)
     const char *title;
     const char *value;
   } rows[] = {
+    { _("Attendance this year"), NULL },
     { _("Branch"), branch },
     { _("Party group"), m->group_name },
     { _("Gender"), rh_gender_label (m->gender) },
@@ -106,6 +109,18 @@ fill (RhMemberView *self)
   gtk_label_set_label (self->status_label, status);
 
   rh_date_today (&today);
+  {
+    /* Organisational life attended this year, from the meeting records. */
+    g_autofree char *first = g_strdup_printf ("%04u-01-01", g_date_get_year (&today));
+    g_autofree char *last = rh_date_format (&today);
+    int expected = 0, present = 0;
+
+    if (rh_member_attendance (self->db, m->id, first, last, &expected, &present, NULL)
+        && expected > 0)
+      attendance = g_strdup_printf (_("%d of %d meetings (%.0f%%)"), present, expected,
+                                    100.0 * present / expected);
+    rows[0].value = attendance;
+  }
   steps = rh_member_timeline (m, &today);
   for (guint i = 0; i < steps->len; i++)
     gtk_list_box_append (self->timeline_list, step_row (steps->pdata[i]));
