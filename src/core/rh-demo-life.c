@@ -286,11 +286,7 @@ static const char *const SYNC_NOTES[RH_N_SYNCS] = {
   "总结经验做法，形成典型案例素材",
 };
 
-typedef struct
-{
-  const char *text;
-  guint weight;
-} Reason;
+typedef RhWeighted Reason;
 
 static const Reason LEAVE_REASONS[] = {
   { "出差", 30 }, { "公务", 25 }, { "病假", 20 }, { "事假", 10 }, { "外出培训", 8 },
@@ -550,21 +546,21 @@ rand_range (Life *life, double lo, double hi)
 
 #define PICK(life, array) ((array)[g_rand_int_range ((life)->rand, 0, G_N_ELEMENTS (array))])
 
-static const char *
-pick_reason (Life *life, const Reason *reasons)
+const char *
+rh_demo_pick_weighted (GRand *rand, const RhWeighted *items)
 {
   guint total = 0, roll;
 
-  for (const Reason *r = reasons; r->text; r++)
-    total += r->weight;
-  roll = g_rand_int_range (life->rand, 0, total);
-  for (const Reason *r = reasons; r->text; r++)
+  for (const RhWeighted *w = items; w->text; w++)
+    total += w->weight;
+  roll = g_rand_int_range (rand, 0, total);
+  for (const RhWeighted *w = items; w->text; w++)
     {
-      if (roll < r->weight)
-        return r->text;
-      roll -= r->weight;
+      if (roll < w->weight)
+        return w->text;
+      roll -= w->weight;
     }
-  return reasons[0].text;
+  return items[0].text;
 }
 
 static guint32
@@ -1309,7 +1305,7 @@ mark_absences (Life *life, Branch *b, RhMeeting *m, GArray *people, gboolean inq
           if (!a->voting || a->member_id == m->host_id || a->member_id == m->recorder_id)
             continue;
           rh_meeting_add_absence (m, a->member_id, RH_ATTENDANCE_LEAVE,
-                                  pick_reason (life, AWAY_REASONS));
+                                  rh_demo_pick_weighted (life->rand, AWAY_REASONS));
           voting_away++;
           away++;
         }
@@ -1343,7 +1339,7 @@ mark_absences (Life *life, Branch *b, RhMeeting *m, GArray *people, gboolean inq
                                 chance (life, 0.5) ? "外出务工" : "流动在外");
       else if (chance (life, 0.9))
         rh_meeting_add_absence (m, a->member_id, RH_ATTENDANCE_LEAVE,
-                                pick_reason (life, LEAVE_REASONS));
+                                rh_demo_pick_weighted (life->rand, LEAVE_REASONS));
       else
         rh_meeting_add_absence (m, a->member_id, RH_ATTENDANCE_ABSENT, "未请假");
       away++;

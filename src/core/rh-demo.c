@@ -84,11 +84,7 @@ static const char *const ARCHIVE_DESTINATIONS[] = {
   "武汉大学党委", "成都市锦江区委组织部", "杭州市西湖区委组织部",
 };
 
-typedef struct
-{
-  const char *text;
-  guint weight;
-} Weighted;
+typedef RhWeighted Weighted;
 
 static const Weighted EDU_GOVERNMENT[] = {
   { "大学本科", 60 }, { "硕士研究生", 30 }, { "大专", 8 }, { "博士研究生", 2 }, { NULL, 0 } };
@@ -436,23 +432,6 @@ chance (Demo *demo, double p)
 
 #define PICK(demo, array) ((array)[g_rand_int_range ((demo)->rand, 0, G_N_ELEMENTS (array))])
 
-static const char *
-pick_weighted (Demo *demo, const Weighted *items)
-{
-  guint total = 0;
-  guint roll;
-
-  for (const Weighted *w = items; w->text; w++)
-    total += w->weight;
-  roll = g_rand_int_range (demo->rand, 0, total);
-  for (const Weighted *w = items; w->text; w++)
-    {
-      if (roll < w->weight)
-        return w->text;
-      roll -= w->weight;
-    }
-  return items[0].text;
-}
 
 static void
 append_cjk (GString *s, const char *chars, guint index_)
@@ -1188,7 +1167,7 @@ make_member (Demo *demo, const BranchPlan *plan, int index_, int forced_full, Pi
   else
     post = profile->posts[g_rand_int_range (demo->rand, 0, profile->n_posts)];
   if (!education)
-    education = pick_weighted (demo, profile->education);
+    education = rh_demo_pick_weighted (demo->rand, profile->education);
   m->post = g_strdup (post);
   m->education = g_strdup (education);
 
