@@ -1,0 +1,872 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Scoring: the template applied to what was entered, for one branch or all. */
+#include "rh-config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <string.h>
+#include "rh-assessment.h"
+#include "rh-compliance.h"
+#include "rh-sql.h"
+#include "rh-task.h"
+#include "rh-types.h"
+#include "rh-validate.h"
+
+void
+rh_score_result_free (RhScoreResult *r)
+{
+  if (r == NULL)
+    return;
+  g_free (r->org_name);
+  g_free (r->period);
+  g_free (r->grade);
+  g_free (r);
+}
+
+/* The score that counts: the committee's, else the branch's own, else the
+ * automatic one; clamped to the indicator's range. */
+static double
+effective (const RhIndicator *ind, const RhScore *s)
+{
+  double v = NAN;
+
+  if (s != NULL)
+    v = !isnan (s->committee_score) ? s->committee_score
+        : !isnan (s->self_score)    ? s->self_score
+                                    : s->auto_score;
+  if (isnan (v))
+    return 0;
+  return CLAMP (v, 0, ind->max_points);
+}
+
+static int
+level_from_total (const RhTemplate *t, double total)
+{
+  for (int i = 0; i < 4; i++)
+    if (total >= t->star_cutoffs[i])
+      return 5 - i;
+  return 1;
+}
+
+void
+rh_score_compute (const RhTemplate *t, const RhScore *scores, guint n_scores, double business,
+                  double review, RhScoreResult *out)
+{
+  double star_points[RH_N_STARS] = { 0 }, star_max[RH_N_STARS] = { 0 };
+  guint k = 0;
+  int earned = 0;
+
+  out->basic = out->bonus = out->deductions = 0;
+  out->vetoed = FALSE;
+  out->stars = 0;
+  for (guint c = 0; c < t->categories->len; c++)
+    {
+      RhCategory *cat = t->categories->pdata[c];
+      for (guint i = 0; i < cat->indicators->len; i++, k++)
+        {
+          RhIndicator *ind = cat->indicators->pdata[i];
+          double v = effective (ind, k < n_scores ? &scores[k] : NULL);
+
+          switch (ind->kind)
+            {
+            case RH_INDICATOR_BASIC:
+              out->basic += v;
+              if (ind->star >= 0 && ind->star < RH_N_STARS)
+                {
+                  star_points[ind->star] += v;
+                  star_max[ind->star] += ind->max_points;
+                }
+              break;
+            case RH_INDICATOR_BONUS:
+              out->bonus += v;
+              break;
+            case RH_INDICATOR_DEDUCTION:
+              out->deductions += v;
+              break;
+            case RH_INDICATOR_VETO:
+              out->vetoed |= v > 0;
+              break;
+            default:
+              break;
+            }
+        }
+    }
+  out->bonus = MIN (out->bonus, t->bonus_cap);
+  out->party = MAX (0, out->basic + out->bonus - out->deductions);
+  out->business = business;
+  out->review = review;
+  if (t->formula == RH_FORMULA_COEFFICIENT)
+    out->total = (isnan (business) ? 0 : business) * out->party / 100;
+  else
+    out->total = t->party_weight * out->party
+                 + t->review_weight * (isnan (review) ? 0 : review)
+                 + t->business_weight * (isnan (business) ? 0 : business);
+  /* Totals are rounded in one place, to two decimals. */
+  out->total = round (out->total * 100) / 100;
+
+  for (int s = 0; s < RH_N_STARS; s++)
+    if (star_max[s] > 0 && star_points[s] >= t->star_share * star_max[s] - 1e-9)
+      {
+        out->stars |= 1u << s;
+        earned++;
+      }
+  out->star_level = t->star_by_total ? level_from_total (t, out->total) : MAX (1, earned);
+
+  /* The grade: the first whose minimum is reached; a veto gives the last. */
+  g_free (out->grade);
+  out->grade = NULL;
+  for (guint g = 0; g < t->grades->len && out->grade == NULL; g++)
+    if (!out->vetoed && out->total >= g_array_index (t->grades, RhGrade, g).min)
+      out->grade = g_strdup (g_array_index (t->grades, RhGrade, g).label);
+  if (out->grade == NULL && t->grades->len > 0)
+    out->grade = g_strdup (g_array_index (t->grades, RhGrade, t->grades->len - 1).label);
+  /* A veto also takes the stars away: the branch cannot be top grade. */
+  if (out->vetoed)
+    {
+      out->star_level = 1;
+      out->stars = 0;
+    }
+  out->needs_contact = out->star_level <= 3;
+}
+
+/* Assessments: what was entered. */
+
+static void
+score_free (RhScore *s)
+{
+  g_free (s->comment);
+  g_free (s->evidence);
+  g_free (s->override_reason);
+  g_free (s);
+}
+
+void
+rh_assessment_free (RhAssessment *a)
+{
+  if (a == NULL)
+    return;
+  g_free (a->period);
+  g_free (a->comments);
+  g_hash_table_unref (a->scores);
+  g_free (a);
+}
+
+static RhAssessment *
+assessment_new (void)
+{
+  RhAssessment *a = g_new0 (RhAssessment, 1);
+
+  a->business_score = NAN;
+  a->review_score = NAN;
+  a->scores = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                     (GDestroyNotify) score_free);
+  return a;
+}
+
+RhScore *
+rh_assessment_score (RhAssessment *a, gint64 indicator_id)
+{
+  RhScore *s = g_hash_table_lookup (a->scores, &indicator_id);
+
+  if (s == NULL)
+    {
+      s = g_new0 (RhScore, 1);
+      s->self_score = s->committee_score = s->auto_score = NAN;
+      g_hash_table_insert (a->scores, g_memdup2 (&indicator_id, sizeof indicator_id), s);
+    }
+  return s;
+}
+
+RhAssessment *
+rh_assessment_load_or_new (RhDatabase *db, gint64 org_id, const char *period, GError **error)
+{
+  RhPeriod p;
+  RhAssessment *a;
+  sqlite3_stmt *stmt;
+
+  if (!rh_period_parse (period, &p, error))
+    return NULL;
+  a = assessment_new ();
+  a->org_id = org_id;
+  a->period = rh_period_format (&p);
+  stmt = rh_database_prepare (db, "SELECT id, template_id, status, business_score, review_score,"
+                                  " comments FROM assessment WHERE org_id = ?1 AND period = ?2",
+                              error);
+  if (stmt == NULL)
+    {
+      rh_assessment_free (a);
+      return NULL;
+    }
+  sqlite3_bind_int64 (stmt, 1, org_id);
+  rh_sql_bind_text (stmt, 2, a->period);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      int status = rh_assessment_status_from_string (rh_sql_text (stmt, 2));
+      a->id = sqlite3_column_int64 (stmt, 0);
+      a->template_id = sqlite3_column_int64 (stmt, 1);
+      a->status = status >= 0 ? (RhAssessmentStatus) status : RH_ASSESSMENT_DRAFT;
+      a->business_score = rh_sql_double (stmt, 3);
+      a->review_score = rh_sql_double (stmt, 4);
+      a->comments = rh_sql_dup (stmt, 5);
+    }
+  else
+    a->template_id = rh_template_default (db, p.year);
+  sqlite3_reset (stmt);
+
+  stmt = rh_database_prepare (db, "SELECT indicator_id, self_score, committee_score, comment,"
+                                  " evidence, override_reason FROM assessment_score"
+                                  " WHERE assessment_id = ?1", error);
+  if (stmt == NULL)
+    {
+      rh_assessment_free (a);
+      return NULL;
+    }
+  sqlite3_bind_int64 (stmt, 1, a->id);
+  while (a->id != 0 && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      RhScore *s = rh_assessment_score (a, sqlite3_column_int64 (stmt, 0));
+      s->self_score = rh_sql_double (stmt, 1);
+      s->committee_score = rh_sql_double (stmt, 2);
+      s->comment = rh_sql_dup (stmt, 3);
+      s->evidence = rh_sql_dup (stmt, 4);
+      s->override_reason = rh_sql_dup (stmt, 5);
+    }
+  sqlite3_reset (stmt);
+  return a;
+}
+
+static gboolean
+check_range (GError **error, const RhIndicator *ind, double value, const char *which)
+{
+  if (isnan (value) || (value >= 0 && value <= ind->max_points))
+    return TRUE;
+  g_set_error (error, RH_VALIDATION_ERROR, RH_FIELD_NONE,
+               _("%s %s: the %s must be between 0 and %g"), ind->code, ind->name, which,
+               ind->max_points);
+  return FALSE;
+}
+
+typedef struct {
+  RhAssessment *a;
+  RhTemplate   *t;
+} SaveData;
+
+static gboolean
+write_assessment (RhDatabase *db, gpointer data, GError **error)
+{
+  SaveData *d = data;
+  RhAssessment *a = d->a;
+  GHashTableIter iter;
+  gpointer key, value;
+  sqlite3_stmt *stmt = rh_database_prepare (db, a->id == 0
+    ? "INSERT INTO assessment (org_id, period, template_id, status, business_score, review_score,"
+      " comments) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
+    : "UPDATE assessment SET org_id = ?1, period = ?2, template_id = ?3, status = ?4,"
+      " business_score = ?5, review_score = ?6, comments = ?7 WHERE id = ?8",
+    error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, a->org_id);
+  rh_sql_bind_text (stmt, 2, a->period);
+  sqlite3_bind_int64 (stmt, 3, a->template_id);
+  rh_sql_bind_text (stmt, 4, rh_assessment_status_to_string (a->status));
+  rh_sql_bind_double (stmt, 5, a->business_score);
+  rh_sql_bind_double (stmt, 6, a->review_score);
+  rh_sql_bind_text (stmt, 7, a->comments);
+  if (a->id != 0)
+    sqlite3_bind_int64 (stmt, 8, a->id);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return rh_database_set_error (db, error);
+  if (a->id == 0)
+    a->id = sqlite3_last_insert_rowid (rh_database_get_handle (db));
+
+  g_hash_table_iter_init (&iter, a->scores);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      RhScore *s = value;
+
+      stmt = rh_database_prepare (db, "INSERT INTO assessment_score (assessment_id, indicator_id,"
+                                      " self_score, committee_score, comment, evidence,"
+                                      " override_reason) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
+                                      " ON CONFLICT DO UPDATE SET self_score = excluded.self_score,"
+                                      " committee_score = excluded.committee_score,"
+                                      " comment = excluded.comment, evidence = excluded.evidence,"
+                                      " override_reason = excluded.override_reason", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, a->id);
+      sqlite3_bind_int64 (stmt, 2, *(gint64 *) key);
+      rh_sql_bind_double (stmt, 3, s->self_score);
+      rh_sql_bind_double (stmt, 4, s->committee_score);
+      rh_sql_bind_text (stmt, 5, s->comment);
+      rh_sql_bind_text (stmt, 6, s->evidence);
+      rh_sql_bind_text (stmt, 7, s->override_reason);
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        return rh_database_set_error (db, error);
+    }
+  return TRUE;
+}
+
+gboolean
+rh_assessment_save (RhDatabase *db, RhAssessment *a, GError **error)
+{
+  g_autoptr (RhTemplate) t = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
+  SaveData data;
+
+  if (a->status == RH_ASSESSMENT_FINALISED)
+    {
+      g_set_error (error, RH_VALIDATION_ERROR, RH_FIELD_NONE,
+                   _("This assessment is finalised and read-only; reopen it with a reason to "
+                     "change it"));
+      return FALSE;
+    }
+  if ((!isnan (a->business_score) && (a->business_score < 0 || a->business_score > 100))
+      || (!isnan (a->review_score) && (a->review_score < 0 || a->review_score > 100)))
+    {
+      g_set_error (error, RH_VALIDATION_ERROR, RH_FIELD_NONE,
+                   _("The business score and the members' rating are between 0 and 100"));
+      return FALSE;
+    }
+  t = rh_template_load (db, a->template_id, error);
+  if (t == NULL)
+    return FALSE;
+  g_hash_table_iter_init (&iter, a->scores);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      RhIndicator *ind = rh_template_find (t, *(gint64 *) key);
+      RhScore *s = value;
+
+      if (ind == NULL)
+        {
+          g_set_error (error, RH_VALIDATION_ERROR, RH_FIELD_NONE,
+                       _("A score refers to an indicator that is not in the template"));
+          return FALSE;
+        }
+      if (!check_range (error, ind, s->self_score, _("self score"))
+          || !check_range (error, ind, s->committee_score, _("committee score")))
+        return FALSE;
+      /* An automatic indicator keeps its figure unless a reason is given. */
+      if (ind->source != RH_SOURCE_NONE && !isnan (s->committee_score)
+          && (s->override_reason == NULL || *g_strstrip (s->override_reason) == '\0'))
+        {
+          g_set_error (error, RH_VALIDATION_ERROR, RH_FIELD_NONE,
+                       _("%s %s is filled from the records; give a reason to override it"),
+                       ind->code, ind->name);
+          return FALSE;
+        }
+    }
+  data.a = a;
+  data.t = t;
+  return rh_database_transaction (db, write_assessment, &data, error);
+}
+
+/* Automatic indicators: the figures of each branch for the period. */
+typedef struct {
+  double compliance;    /* 0–1, NAN when nothing was due */
+  double integration;   /* 0–1 */
+  double attendance;    /* 0–1 */
+  int    cases[RH_N_CASE_STATUSES];   /* cases of the year at each status or beyond */
+} Figures;
+
+static GHashTable *
+load_figures (RhDatabase *db, const RhPeriod *p, GError **error)
+{
+  g_autoptr (GHashTable) figures = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                          g_free);
+  g_autoptr (GPtrArray) compliance = rh_compliance_compute_all (db, p, NULL, error);
+  g_autoptr (GPtrArray) integration = NULL;
+  sqlite3_stmt *stmt;
+
+  if (compliance == NULL)
+    return NULL;
+  integration = rh_integration_compute_all (db, p, error);
+  if (integration == NULL)
+    return NULL;
+  for (guint i = 0; i < compliance->len; i++)
+    {
+      RhCompliance *c = compliance->pdata[i];
+      Figures *f = g_new0 (Figures, 1);
+      f->compliance = c->rate < 0 ? NAN : c->rate;
+      f->integration = f->attendance = NAN;
+      g_hash_table_insert (figures, g_memdup2 (&c->org_id, sizeof c->org_id), f);
+    }
+  for (guint i = 0; i < integration->len; i++)
+    {
+      RhIntegration *r = integration->pdata[i];
+      Figures *f = g_hash_table_lookup (figures, &r->org_id);
+      if (f != NULL && r->index >= 0)
+        f->integration = r->index / 100;
+    }
+  /* Attendance: people present over people expected, at the branch's meetings. */
+  stmt = rh_database_prepare (db, "SELECT coalesce (g.parent_id, m.org_id), sum (m.present),"
+                                  " sum (m.expected) FROM meeting m LEFT JOIN organisation g"
+                                  " ON g.id = m.org_id AND g.kind = 'group'"
+                                  " WHERE m.date BETWEEN ?1 AND ?2 GROUP BY 1", error);
+  if (stmt == NULL)
+    return NULL;
+  rh_sql_bind_text (stmt, 1, p->first);
+  rh_sql_bind_text (stmt, 2, p->last);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      Figures *f = g_hash_table_lookup (figures, &id);
+      if (f != NULL && sqlite3_column_int (stmt, 2) > 0)
+        f->attendance = sqlite3_column_double (stmt, 1) / sqlite3_column_double (stmt, 2);
+    }
+  sqlite3_reset (stmt);
+  stmt = rh_database_prepare (db, "SELECT org_id, status, count(*) FROM integration_case"
+                                  " WHERE year = ?1 AND org_id IS NOT NULL GROUP BY 1, 2", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int (stmt, 1, p->year);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      Figures *f = g_hash_table_lookup (figures, &id);
+      int status = rh_case_status_from_string (rh_sql_text (stmt, 1));
+      for (int s = 0; f != NULL && s <= status; s++)
+        f->cases[s] += sqlite3_column_int (stmt, 2);
+    }
+  sqlite3_reset (stmt);
+  return g_steal_pointer (&figures);
+}
+
+/* The automatic score of an indicator, mapped linearly onto its points. */
+static double
+auto_score (const RhIndicator *ind, const Figures *f)
+{
+  double share = NAN;
+
+  if (f == NULL)
+    return NAN;
+  switch (ind->source)
+    {
+    case RH_SOURCE_COMPLIANCE: share = f->compliance; break;
+    case RH_SOURCE_INTEGRATION: share = f->integration; break;
+    case RH_SOURCE_ATTENDANCE: share = f->attendance; break;
+    case RH_SOURCE_CASES:
+      share = MIN (1.0, (double) f->cases[MAX (ind->source_status, 0)]
+                          / MAX (ind->source_target, 1));
+      break;
+    default: break;
+    }
+  return isnan (share) ? NAN : round (ind->max_points * share * 100) / 100;
+}
+
+/* The scores of one assessment in template order, with automatic figures. */
+static RhScore *
+scores_for (const RhTemplate *t, RhAssessment *a, const Figures *f, guint *n)
+{
+  GArray *out = g_array_new (FALSE, TRUE, sizeof (RhScore));
+
+  for (guint c = 0; c < t->categories->len; c++)
+    {
+      RhCategory *cat = t->categories->pdata[c];
+      for (guint i = 0; i < cat->indicators->len; i++)
+        {
+          RhIndicator *ind = cat->indicators->pdata[i];
+          RhScore *given = a != NULL ? g_hash_table_lookup (a->scores, &ind->id) : NULL;
+          RhScore s = { NAN, NAN, NAN, NULL, NULL, NULL };
+
+          if (given != NULL)
+            {
+              s.self_score = given->self_score;
+              s.committee_score = given->committee_score;
+            }
+          if (ind->source != RH_SOURCE_NONE)
+            s.auto_score = auto_score (ind, f);
+          /* Automatic figures stand unless the committee overrode them. */
+          if (ind->source != RH_SOURCE_NONE)
+            s.self_score = NAN;
+          g_array_append_val (out, s);
+        }
+    }
+  *n = out->len;
+  return (RhScore *) (gpointer) g_array_free (out, FALSE);
+}
+
+static const char *
+previous_period (const RhPeriod *p, char *buf, gsize size)
+{
+  RhPeriod prev;
+
+  if (p->kind == RH_PERIOD_YEAR)
+    rh_period_init (&prev, RH_PERIOD_YEAR, p->year - 1, 0);
+  else if (p->kind == RH_PERIOD_QUARTER)
+    rh_period_init (&prev, RH_PERIOD_QUARTER, p->index == 1 ? p->year - 1 : p->year,
+                    p->index == 1 ? 4 : p->index - 1);
+  else
+    rh_period_init (&prev, RH_PERIOD_MONTH, p->index == 1 ? p->year - 1 : p->year,
+                    p->index == 1 ? 12 : p->index - 1);
+  {
+    g_autofree char *text = rh_period_format (&prev);
+    g_strlcpy (buf, text, size);
+  }
+  return buf;
+}
+
+static int
+compare_totals (gconstpointer a, gconstpointer b)
+{
+  const RhScoreResult *x = *(RhScoreResult *const *) a;
+  const RhScoreResult *y = *(RhScoreResult *const *) b;
+
+  if ((x->assessment_id == 0) != (y->assessment_id == 0))
+    return x->assessment_id == 0 ? 1 : -1;
+  return x->total < y->total ? 1 : x->total > y->total ? -1 : g_strcmp0 (x->org_name, y->org_name);
+}
+
+/* Results of finalised assessments are read back as stored, never recomputed. */
+static gboolean
+read_stored (sqlite3_stmt *stmt, RhScoreResult *r)
+{
+  g_auto (GStrv) stars = NULL;
+
+  if (sqlite3_column_type (stmt, 8) == SQLITE_NULL)
+    return FALSE;
+  r->party = sqlite3_column_double (stmt, 8);
+  r->total = sqlite3_column_double (stmt, 9);
+  g_free (r->grade);
+  r->grade = rh_sql_dup (stmt, 10);
+  stars = g_strsplit (rh_sql_text (stmt, 11) ? rh_sql_text (stmt, 11) : "", ";", -1);
+  r->stars = 0;
+  for (int i = 0; stars[i] != NULL; i++)
+    if (rh_star_from_string (stars[i]) >= 0)
+      r->stars |= 1u << rh_star_from_string (stars[i]);
+  r->star_level = sqlite3_column_int (stmt, 12);
+  r->vetoed = sqlite3_column_int (stmt, 13) != 0;
+  r->needs_contact = r->star_level <= 3;
+  return TRUE;
+}
+
+/* Computes one unfinalised assessment with its template and the branch's figures. */
+static gboolean
+score_one (RhDatabase *db, RhScoreResult *r, GHashTable *templates, GHashTable *figures,
+           GError **error)
+{
+  g_autoptr (RhAssessment) a = rh_assessment_load_or_new (db, r->org_id, r->period, error);
+  RhTemplate *t;
+  g_autofree RhScore *scores = NULL;
+  guint n;
+
+  if (a == NULL)
+    return FALSE;
+  t = g_hash_table_lookup (templates, &a->template_id);
+  if (t == NULL)
+    {
+      t = rh_template_load (db, a->template_id, error);
+      if (t == NULL)
+        return FALSE;
+      g_hash_table_insert (templates, g_memdup2 (&a->template_id, sizeof a->template_id), t);
+    }
+  scores = scores_for (t, a, g_hash_table_lookup (figures, &r->org_id), &n);
+  rh_score_compute (t, scores, n, a->business_score, a->review_score, r);
+  r->template_id = t->id;
+  return TRUE;
+}
+
+/* At most the quota's share of the assessed branches keep five stars, the
+ * best totals first; finalised results count but are not changed. */
+static void
+apply_quota (GPtrArray *results, GHashTable *templates)
+{
+  guint assessed = 0, fives = 0;
+
+  for (guint i = 0; i < results->len; i++)
+    assessed += ((RhScoreResult *) results->pdata[i])->assessment_id != 0;
+  for (guint i = 0; i < results->len; i++)
+    {
+      RhScoreResult *r = results->pdata[i];
+      RhTemplate *t = g_hash_table_lookup (templates, &r->template_id);
+      guint allowed;
+
+      if (r->assessment_id == 0 || r->star_level < 5)
+        continue;
+      allowed = t != NULL && !isnan (t->five_star_quota)
+                  ? (guint) floor (t->five_star_quota * assessed + 1e-9) : G_MAXUINT;
+      if (fives < allowed || r->status == RH_ASSESSMENT_FINALISED)
+        fives++;
+      else
+        r->star_level = 4;
+    }
+}
+
+GPtrArray *
+rh_assessment_score_all (RhDatabase *db, const char *period, GError **error)
+{
+  RhPeriod p;
+  g_autoptr (GHashTable) figures = NULL;
+  g_autoptr (GHashTable) templates = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                            (GDestroyNotify) rh_template_free);
+  g_autoptr (GHashTable) previous = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                           g_free);
+  g_autoptr (GPtrArray) results = g_ptr_array_new_with_free_func ((GDestroyNotify) rh_score_result_free);
+  g_autofree char *canonical = NULL;
+  char prev[16];
+  sqlite3_stmt *stmt;
+  int rank = 0;
+
+  if (!rh_period_parse (period, &p, error))
+    return NULL;
+  canonical = rh_period_format (&p);
+  figures = load_figures (db, &p, error);
+  if (figures == NULL)
+    return NULL;
+
+  stmt = rh_database_prepare (db, "SELECT org_id, total_score FROM assessment WHERE period = ?1"
+                                  " AND total_score IS NOT NULL", error);
+  if (stmt == NULL)
+    return NULL;
+  rh_sql_bind_text (stmt, 1, previous_period (&p, prev, sizeof prev));
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      double total = sqlite3_column_double (stmt, 1);
+      g_hash_table_insert (previous, g_memdup2 (&id, sizeof id), g_memdup2 (&total, sizeof total));
+    }
+  sqlite3_reset (stmt);
+
+  stmt = rh_database_prepare (db,
+    "SELECT o.id, o.name, a.id, a.template_id, a.status, a.business_score, a.review_score, 0,"
+    " a.party_score, a.total_score, a.grade, a.stars, a.star_level, a.vetoed"
+    " FROM organisation o LEFT JOIN assessment a ON a.org_id = o.id AND a.period = ?1"
+    " WHERE o.kind = 'branch' AND o.archived_date IS NULL ORDER BY o.pinyin, o.id", error);
+  if (stmt == NULL)
+    return NULL;
+  rh_sql_bind_text (stmt, 1, canonical);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      RhScoreResult *r = g_new0 (RhScoreResult, 1);
+      int status = rh_assessment_status_from_string (rh_sql_text (stmt, 4));
+
+      r->org_id = sqlite3_column_int64 (stmt, 0);
+      r->org_name = rh_sql_dup (stmt, 1);
+      r->period = g_strdup (canonical);
+      r->assessment_id = sqlite3_column_int64 (stmt, 2);
+      r->template_id = sqlite3_column_int64 (stmt, 3);
+      r->status = status >= 0 ? (RhAssessmentStatus) status : RH_ASSESSMENT_DRAFT;
+      r->business = rh_sql_double (stmt, 5);
+      r->review = rh_sql_double (stmt, 6);
+      r->total = r->party = NAN;
+      r->change = NAN;
+      if (r->status == RH_ASSESSMENT_FINALISED)
+        read_stored (stmt, r);
+      g_ptr_array_add (results, r);
+    }
+  sqlite3_reset (stmt);
+
+  for (guint i = 0; i < results->len; i++)
+    {
+      RhScoreResult *r = results->pdata[i];
+      double *before;
+
+      if (r->assessment_id == 0)
+        continue;
+      if (r->status != RH_ASSESSMENT_FINALISED && !score_one (db, r, templates, figures, error))
+        return NULL;
+      before = g_hash_table_lookup (previous, &r->org_id);
+      if (before != NULL)
+        r->change = round ((r->total - *before) * 100) / 100;
+    }
+  g_ptr_array_sort (results, compare_totals);
+  for (guint i = 0; i < results->len; i++)
+    {
+      RhScoreResult *r = results->pdata[i];
+      gint64 tid = r->template_id;
+      if (r->assessment_id != 0 && !g_hash_table_contains (templates, &tid))
+        g_hash_table_insert (templates, g_memdup2 (&tid, sizeof tid),
+                             rh_template_load (db, tid, NULL));
+    }
+  apply_quota (results, templates);
+  for (guint i = 0; i < results->len; i++)
+    {
+      RhScoreResult *r = results->pdata[i];
+      if (r->assessment_id != 0)
+        r->rank = ++rank;
+      r->needs_contact = r->assessment_id != 0 && r->star_level <= 3;
+    }
+  return g_steal_pointer (&results);
+}
+
+/* Finalising stores the result and points the assessment at a frozen copy
+ * of its template, so that later edits of the template change nothing. */
+static gboolean
+finalise (RhDatabase *db, RhAssessment *a, GError **error)
+{
+  g_autoptr (RhTemplate) t = rh_template_load (db, a->template_id, error);
+  g_autoptr (GHashTable) figures = NULL;
+  g_autofree RhScore *scores = NULL;
+  RhScoreResult r = { 0 };
+  GString *stars = g_string_new (NULL);
+  RhPeriod p;
+  sqlite3_stmt *stmt;
+  guint n;
+  gboolean ok = FALSE;
+
+  if (t == NULL || !rh_period_parse (a->period, &p, error))
+    goto out;
+  figures = load_figures (db, &p, error);
+  if (figures == NULL)
+    goto out;
+  scores = scores_for (t, a, g_hash_table_lookup (figures, &a->org_id), &n);
+  rh_score_compute (t, scores, n, a->business_score, a->review_score, &r);
+  /* Automatic figures are kept as they were on the day. */
+  {
+    guint k = 0;
+    for (guint c = 0; c < t->categories->len; c++)
+      {
+        RhCategory *cat = t->categories->pdata[c];
+        for (guint i = 0; i < cat->indicators->len; i++, k++)
+          {
+            RhIndicator *ind = cat->indicators->pdata[i];
+            if (ind->source != RH_SOURCE_NONE && isnan (scores[k].committee_score))
+              rh_assessment_score (a, ind->id)->self_score = scores[k].auto_score;
+          }
+      }
+  }
+  for (int s = 0; s < RH_N_STARS; s++)
+    if (r.stars & (1u << s))
+      g_string_append_printf (stars, "%s%s", stars->len ? ";" : "", rh_star_to_string (s));
+  if (!t->frozen)
+    {
+      /* The copy keeps the indicator ids' meaning by mapping old to new. */
+      g_autoptr (GHashTable) map = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+      GHashTableIter iter;
+      gpointer key, value;
+      g_autoptr (GHashTable) moved = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                            (GDestroyNotify) score_free);
+
+      t->id = 0;
+      t->frozen = TRUE;
+      for (guint c = 0; c < t->categories->len; c++)
+        {
+          RhCategory *cat = t->categories->pdata[c];
+          cat->id = 0;
+          for (guint i = 0; i < cat->indicators->len; i++)
+            {
+              RhIndicator *ind = cat->indicators->pdata[i];
+              g_hash_table_insert (map, g_memdup2 (&ind, sizeof ind), g_memdup2 (&ind->id, sizeof ind->id));
+              ind->id = 0;
+            }
+        }
+      if (!rh_database_transaction (db, rh_template_write, t, error))
+        goto out;
+      /* Re-key the scores onto the frozen indicators. */
+      g_hash_table_iter_init (&iter, map);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        {
+          RhIndicator *ind = *(RhIndicator **) key;
+          gint64 old = *(gint64 *) value;
+          RhScore *s = NULL;
+          gpointer old_key = NULL;
+
+          if (g_hash_table_steal_extended (a->scores, &old, &old_key, (gpointer *) &s))
+            {
+              g_free (old_key);
+              g_hash_table_insert (moved, g_memdup2 (&ind->id, sizeof ind->id), s);
+            }
+        }
+      stmt = rh_database_prepare (db, "DELETE FROM assessment_score WHERE assessment_id = ?1", error);
+      if (stmt == NULL)
+        goto out;
+      sqlite3_bind_int64 (stmt, 1, a->id);
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        {
+          rh_database_set_error (db, error);
+          goto out;
+        }
+      g_hash_table_unref (a->scores);
+      a->scores = g_hash_table_ref (moved);
+      a->template_id = t->id;
+    }
+  {
+    SaveData data = { a, t };
+    a->status = RH_ASSESSMENT_FINALISED;
+    if (!write_assessment (db, &data, error))
+      goto out;
+  }
+  stmt = rh_database_prepare (db, "UPDATE assessment SET party_score = ?1, total_score = ?2,"
+                                  " grade = ?3, stars = ?4, star_level = ?5, vetoed = ?6,"
+                                  " finalised_at = date ('now', 'localtime') WHERE id = ?7", error);
+  if (stmt == NULL)
+    goto out;
+  sqlite3_bind_double (stmt, 1, r.party);
+  sqlite3_bind_double (stmt, 2, r.total);
+  rh_sql_bind_text (stmt, 3, r.grade);
+  rh_sql_bind_text (stmt, 4, stars->str);
+  sqlite3_bind_int (stmt, 5, r.star_level);
+  sqlite3_bind_int (stmt, 6, r.vetoed);
+  sqlite3_bind_int64 (stmt, 7, a->id);
+  ok = sqlite3_step (stmt) == SQLITE_DONE || rh_database_set_error (db, error);
+out:
+  g_free (r.grade);
+  g_string_free (stars, TRUE);
+  return ok;
+}
+
+typedef struct {
+  RhAssessment      *a;
+  RhAssessmentStatus status;
+  const char        *reason;
+} StatusData;
+
+static gboolean
+change_status (RhDatabase *db, gpointer data, GError **error)
+{
+  StatusData *d = data;
+  sqlite3_stmt *stmt;
+
+  if (d->status == RH_ASSESSMENT_FINALISED)
+    return finalise (db, d->a, error);
+  if (d->a->status == RH_ASSESSMENT_FINALISED)
+    {
+      /* Reopening: the stored result goes, the reason stays in the audit log. */
+      stmt = rh_database_prepare (db, "INSERT INTO audit_log (table_name, row_id, action,"
+                                      " old_values, new_values) VALUES ('assessment', ?1,"
+                                      " 'update', json_object ('status', 'finalised'),"
+                                      " json_object ('status', ?2, 'reason', ?3))", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, d->a->id);
+      rh_sql_bind_text (stmt, 2, rh_assessment_status_to_string (d->status));
+      rh_sql_bind_text (stmt, 3, d->reason);
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        return rh_database_set_error (db, error);
+    }
+  stmt = rh_database_prepare (db, "UPDATE assessment SET status = ?1, party_score = NULL,"
+                                  " total_score = NULL, grade = NULL, stars = NULL,"
+                                  " star_level = NULL, vetoed = 0, finalised_at = NULL"
+                                  " WHERE id = ?2", error);
+  if (stmt == NULL)
+    return FALSE;
+  rh_sql_bind_text (stmt, 1, rh_assessment_status_to_string (d->status));
+  sqlite3_bind_int64 (stmt, 2, d->a->id);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return rh_database_set_error (db, error);
+  d->a->status = d->status;
+  return TRUE;
+}
+
+gboolean
+rh_assessment_set_status (RhDatabase *db, RhAssessment *a, RhAssessmentStatus status,
+                          const char *reason, GError **error)
+{
+  StatusData data = { a, status, reason };
+
+  if (a->id == 0)
+    {
+      g_set_error (error, RH_VALIDATION_ERROR, RH_FIELD_NONE, _("Save the assessment first"));
+      return FALSE;
+    }
+  if (a->status == RH_ASSESSMENT_FINALISED && status != RH_ASSESSMENT_FINALISED
+      && (reason == NULL || *reason == '\0'))
+    {
+      g_set_error (error, RH_VALIDATION_ERROR, RH_FIELD_NONE,
+                   _("Reopening a finalised assessment needs a reason"));
+      return FALSE;
+    }
+  return rh_database_transaction (db, change_status, &data, error);
+}

@@ -1,0 +1,244 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Assessment scoring against hand-worked expectations. */
+#include "rh-config.h"
+
+#include <math.h>
+#include <string.h>
+#include "rh-assessment.h"
+#include "rh-meeting.h"
+#include "test-util.h"
+
+/* A small template: 100 basic points over the five stars (20 each, two
+ * indicators of 10), bonus 2 × 5 capped at 5, a deduction of up to 10, a veto. */
+static RhTemplate *
+small_template (void)
+{
+  RhTemplate *t = rh_template_new ("测试细则", 2025);
+  RhCategory *extra;
+
+  for (int s = 0; s < RH_N_STARS; s++)
+    {
+      g_autofree char *name = g_strdup_printf ("类别%d", s);
+      RhCategory *c = rh_template_add_category (t, name);
+      for (int i = 0; i < 2; i++)
+        {
+          g_autofree char *code = g_strdup_printf ("%c%d", 'A' + s, i + 1);
+          rh_category_add_indicator (c, code, "指标", 10, RH_INDICATOR_BASIC, s);
+        }
+    }
+  extra = rh_template_add_category (t, "加减分");
+  rh_category_add_indicator (extra, "J1", "获上级表彰", 5, RH_INDICATOR_BONUS, -1);
+  rh_category_add_indicator (extra, "J2", "经验推广", 5, RH_INDICATOR_BONUS, -1);
+  rh_category_add_indicator (extra, "K1", "记录不规范", 10, RH_INDICATOR_DEDUCTION, -1);
+  rh_category_add_indicator (extra, "V1", "严重违纪", 1, RH_INDICATOR_VETO, -1);
+  g_array_append_vals (t->grades, (RhGrade[]) { { g_strdup ("好"), 90 }, { g_strdup ("较好"), 80 },
+                                                { g_strdup ("一般"), 60 }, { g_strdup ("差"), 0 } }, 4);
+  return t;
+}
+
+#define N_SCORES 14
+
+/* Scores in template order: ten basic, two bonus, a deduction, a veto. */
+static void
+fill (RhScore *scores, const double *values)
+{
+  for (int i = 0; i < N_SCORES; i++)
+    scores[i] = (RhScore) { values[i], NAN, NAN, NULL, NULL, NULL };
+}
+
+static void
+test_weighted (void)
+{
+  g_autoptr (RhTemplate) t = small_template ();
+  RhScore scores[N_SCORES];
+  /* Basic 95 (star E loses 5: 15/20 = 75% < 80%), bonus 4 + 3 = 7 capped at 5, deduction 2. */
+  const double values[N_SCORES] = { 10, 10, 10, 10, 10, 10, 10, 10, 10, 5, 4, 3, 2, 0 };
+  RhScoreResult r = { 0 };
+
+  g_assert_true (rh_template_validate (t, NULL));
+  fill (scores, values);
+  rh_score_compute (t, scores, N_SCORES, NAN, 80, &r);
+  g_assert_cmpfloat (r.basic, ==, 95);
+  g_assert_cmpfloat (r.bonus, ==, 5);
+  g_assert_cmpfloat (r.deductions, ==, 2);
+  g_assert_cmpfloat (r.party, ==, 98);
+  /* 98 × 0.7 + 80 × 0.3 = 68.6 + 24 = 92.6 */
+  g_assert_cmpfloat_with_epsilon (r.total, 92.6, 1e-9);
+  g_assert_cmpstr (r.grade, ==, "好");
+  g_assert_cmpint (r.star_level, ==, 5);
+  g_assert_cmpuint (r.stars, ==, 0x0f);   /* all but 支部过硬星 */
+  g_assert_false (r.needs_contact);
+  g_free (r.grade);
+}
+
+static void
+test_veto_and_thresholds (void)
+{
+  g_autoptr (RhTemplate) t = small_template ();
+  RhScore scores[N_SCORES];
+  double values[N_SCORES] = { 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 0, 0, 0, 1 };
+  RhScoreResult r = { 0 };
+
+  fill (scores, values);
+  rh_score_compute (t, scores, N_SCORES, NAN, 100, &r);
+  /* 100 everywhere, but the veto: last grade, one star, none earned. */
+  g_assert_cmpfloat (r.total, ==, 100);
+  g_assert_true (r.vetoed);
+  g_assert_cmpstr (r.grade, ==, "差");
+  g_assert_cmpint (r.star_level, ==, 1);
+  g_assert_cmpuint (r.stars, ==, 0);
+  g_assert_true (r.needs_contact);
+
+  /* Star cut-offs on the total: 79.99 is three stars, 80 is four. */
+  values[13] = 0;
+  values[0] = values[1] = 0;            /* basic 80 */
+  fill (scores, values);
+  rh_score_compute (t, scores, N_SCORES, NAN, 79.9666666666, &r);
+  /* 80 × 0.7 + 79.9666… × 0.3 = 56 + 23.99 = 79.99 */
+  g_assert_cmpfloat_with_epsilon (r.total, 79.99, 1e-9);
+  g_assert_cmpint (r.star_level, ==, 3);
+  g_assert_cmpstr (r.grade, ==, "一般");
+  g_assert_true (r.needs_contact);
+  rh_score_compute (t, scores, N_SCORES, NAN, 80, &r);
+  g_assert_cmpfloat (r.total, ==, 80);
+  g_assert_cmpint (r.star_level, ==, 4);
+  g_assert_cmpstr (r.grade, ==, "较好");
+  g_free (r.grade);
+}
+
+static void
+test_clamp_and_committee (void)
+{
+  g_autoptr (RhTemplate) t = small_template ();
+  RhScore scores[N_SCORES];
+  const double values[N_SCORES] = { 15, -3, 10, 10, 10, 10, 10, 10, 10, 10, 0, 0, 30, 0 };
+  RhScoreResult r = { 0 };
+
+  fill (scores, values);
+  /* The committee's score wins over the self score. */
+  scores[2].committee_score = 6;
+  rh_score_compute (t, scores, N_SCORES, NAN, 0, &r);
+  /* 10 (15 clamped) + 0 (−3 clamped) + 6 + 70 = 86; deduction 30 clamped to 10: party 76. */
+  g_assert_cmpfloat (r.basic, ==, 86);
+  g_assert_cmpfloat (r.deductions, ==, 10);
+  g_assert_cmpfloat (r.party, ==, 76);
+  g_free (r.grade);
+}
+
+static void
+test_coefficient (void)
+{
+  g_autoptr (RhTemplate) t = small_template ();
+  RhScore scores[N_SCORES];
+  const double values[N_SCORES] = { 10, 10, 10, 10, 10, 10, 10, 10, 10, 0, 0, 0, 0, 0 };
+  RhScoreResult r = { 0 };
+
+  t->formula = RH_FORMULA_COEFFICIENT;
+  t->star_by_total = FALSE;
+  fill (scores, values);
+  /* Seed 004: business 95 × party 90 / 100 = 85.5. */
+  rh_score_compute (t, scores, N_SCORES, 95, NAN, &r);
+  g_assert_cmpfloat_with_epsilon (r.total, 85.5, 1e-9);
+  g_assert_cmpstr (r.grade, ==, "较好");
+  /* Stars earned: A–D full, E at 10/20: four stars, level 4. */
+  g_assert_cmpint (r.star_level, ==, 4);
+  g_free (r.grade);
+}
+
+static void
+test_template_validation (void)
+{
+  g_autoptr (RhTemplate) t = small_template ();
+  g_autoptr (GError) error = NULL;
+  RhIndicator *ind = ((RhCategory *) t->categories->pdata[0])->indicators->pdata[0];
+
+  ind->max_points = 11;
+  g_assert_false (rh_template_validate (t, &error));
+  g_assert_nonnull (strstr (error->message, "101"));
+  g_clear_error (&error);
+  ind->max_points = 10;
+  g_free (ind->code);
+  ind->code = g_strdup ("A2");   /* twice */
+  g_assert_false (rh_template_validate (t, &error));
+  g_assert_nonnull (strstr (error->message, "A2"));
+}
+
+/* Database: a branch scored through the store, finalised, then the template
+ * edited: the finalised result stays. */
+static void
+test_finalised_survives_edit (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RhDatabase) db = rh_database_open (":memory:", &error);
+  g_autoptr (RhTemplate) t = small_template ();
+  g_autoptr (RhAssessment) a = NULL;
+  g_autoptr (GPtrArray) before = NULL, after = NULL;
+  g_autoptr (RhTemplate) edited = NULL;
+  gint64 branch = rh_test_add_org (db, RH_ORG_BRANCH, "第一党支部", 0);
+  RhScoreResult *r;
+
+  t->year = 2025;
+  g_assert_true (rh_template_save (db, t, &error));
+  g_assert_no_error (error);
+  a = rh_assessment_load_or_new (db, branch, "2025", &error);
+  g_assert_no_error (error);
+  a->template_id = t->id;
+  for (guint c = 0; c < 5; c++)
+    {
+      RhCategory *cat = t->categories->pdata[c];
+      for (guint i = 0; i < cat->indicators->len; i++)
+        rh_assessment_score (a, ((RhIndicator *) cat->indicators->pdata[i])->id)->self_score = 9;
+    }
+  a->review_score = 90;
+  g_assert_true (rh_assessment_save (db, a, &error));
+  g_assert_no_error (error);
+  before = rh_assessment_score_all (db, "2025", &error);
+  g_assert_no_error (error);
+  r = before->pdata[0];
+  /* 90 × 0.7 + 90 × 0.3 = 90: grade 好, five stars, rank 1. */
+  g_assert_cmpfloat_with_epsilon (r->total, 90, 1e-9);
+  g_assert_cmpstr (r->grade, ==, "好");
+  g_assert_cmpint (r->rank, ==, 1);
+
+  g_assert_true (rh_assessment_set_status (db, a, RH_ASSESSMENT_FINALISED, NULL, &error));
+  g_assert_no_error (error);
+  /* The template is edited: every basic indicator halves. The finalised total stays. */
+  edited = rh_template_load (db, t->id, &error);
+  for (guint c = 0; c < edited->categories->len; c++)
+    {
+      RhCategory *cat = edited->categories->pdata[c];
+      RhIndicator *first = cat->indicators->pdata[0];
+      if (first->kind == RH_INDICATOR_BASIC)
+        first->max_points = 20, ((RhIndicator *) cat->indicators->pdata[1])->max_points = 0;
+    }
+  g_assert_true (rh_template_save (db, edited, &error));
+  g_assert_no_error (error);
+  after = rh_assessment_score_all (db, "2025", &error);
+  r = after->pdata[0];
+  g_assert_cmpfloat_with_epsilon (r->total, 90, 1e-9);
+  g_assert_cmpint (r->status, ==, RH_ASSESSMENT_FINALISED);
+  /* Read-only, and reopening needs a reason. */
+  a->review_score = 10;
+  g_assert_false (rh_assessment_save (db, a, &error));
+  g_clear_error (&error);
+  g_assert_false (rh_assessment_set_status (db, a, RH_ASSESSMENT_DRAFT, "", &error));
+  g_clear_error (&error);
+  g_assert_true (rh_assessment_set_status (db, a, RH_ASSESSMENT_DRAFT, "考核分录入有误", &error));
+  g_assert_cmpint (rh_database_query_int (db, "SELECT count(*) FROM audit_log WHERE table_name ="
+                                              " 'assessment' AND new_values LIKE '%考核分录入有误%'"),
+                   ==, 1);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_setenv ("RONGHE_TODAY", "2026-06-01", TRUE);
+  g_test_add_func ("/assessment/weighted", test_weighted);
+  g_test_add_func ("/assessment/veto-and-thresholds", test_veto_and_thresholds);
+  g_test_add_func ("/assessment/clamp-and-committee", test_clamp_and_committee);
+  g_test_add_func ("/assessment/coefficient", test_coefficient);
+  g_test_add_func ("/assessment/template-validation", test_template_validation);
+  g_test_add_func ("/assessment/finalised-survives-edit", test_finalised_survives_edit);
+  return g_test_run ();
+}
