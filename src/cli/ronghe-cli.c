@@ -6,8 +6,11 @@
 #include <glib/gi18n-lib.h>
 #include <stdio.h>
 #include "rh-check.h"
+#include "rh-date.h"
 #include "rh-compliance.h"
+#include "rh-assessment.h"
 #include "rh-task.h"
+#include "rh-template-io.h"
 #include "rh-database.h"
 #include "rh-demo.h"
 #include "rh-i18n.h"
@@ -343,6 +346,151 @@ cmd_integration (int argc, char **argv)
   return EXIT_OK;
 }
 
+/* "★★★☆☆" for a star level. */
+static char *
+star_text (int level)
+{
+  GString *s = g_string_new (NULL);
+
+  for (int i = 0; i < 5; i++)
+    g_string_append (s, i < level ? "★" : "☆");
+  return g_string_free (s, FALSE);
+}
+
+static int
+cmd_score (int argc, char **argv)
+{
+  char *period = NULL, *format = NULL;
+  GOptionEntry entries[] = {
+    { "period", 0, 0, G_OPTION_ARG_STRING, &period, N_("2025 or 2025Q3"), "P" },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("text or tsv"), "FORMAT" },
+    { NULL },
+  };
+  g_autoptr (RhDatabase) db = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) results = NULL;
+  gboolean tsv;
+  RhPeriod p;
+
+  if (!parse_command ("score", "", _("Every branch's scores, grade, stars and rank for a period."),
+                      entries, &argc, &argv) || !parse_format (format, &tsv))
+    return EXIT_USAGE;
+  if (argc > 1 || !rh_period_parse (period, &p, &error))
+    {
+      g_printerr ("ronghe-cli score: %s\n", error != NULL ? error->message : _("takes no arguments"));
+      return EXIT_USAGE;
+    }
+  db = open_database ();
+  if (db == NULL)
+    return EXIT_PROBLEMS;
+  results = rh_assessment_score_all (db, period, &error);
+  if (results == NULL)
+    {
+      print_error ("score", error);
+      return EXIT_PROBLEMS;
+    }
+  if (tsv)
+    printf ("rank\tbranch_id\tbranch\tstatus\tparty\tbusiness\treview\ttotal\tgrade\tstars"
+            "\tstar_level\tvetoed\tchange\n");
+  else
+    printf ("%4s  %7s %7s %7s %7s  %-6s %-5s  %s\n", _("Rank"), _("Party"), _("Business"),
+            _("Review"), _("Total"), _("Grade"), _("Stars"), _("Branch"));
+  for (guint i = 0; i < results->len; i++)
+    {
+      RhScoreResult *r = results->pdata[i];
+      g_autofree char *stars = star_text (r->star_level);
+      GString *earned = g_string_new (NULL);
+
+      if (r->assessment_id == 0)
+        {
+          if (!tsv)
+            printf ("%4s  %7s %7s %7s %7s  %-6s %-5s  %s\n", "—", "", "", "", "", _("not assessed"),
+                    "", r->org_name);
+          g_string_free (earned, TRUE);
+          continue;
+        }
+      for (int st = 0; st < RH_N_STARS; st++)
+        if (r->stars & (1u << st))
+          g_string_append_printf (earned, "%s%s", earned->len ? ";" : "", rh_star_to_string (st));
+      if (tsv)
+        printf ("%d\t%lld\t%s\t%s\t%.2f\t%.2f\t%.2f\t%.2f\t%s\t%s\t%d\t%d\t%.2f\n", r->rank,
+                (long long) r->org_id, r->org_name, rh_assessment_status_to_string (r->status),
+                r->party, r->business, r->review, r->total, r->grade, earned->str, r->star_level,
+                r->vetoed, r->change);
+      else
+        printf ("%4d  %7.2f %7.2f %7.2f %7.2f  %-6s %s  %s%s\n", r->rank, r->party, r->business,
+                r->review, r->total, r->grade, stars, r->org_name, r->vetoed ? _(" (veto)") : "");
+      g_string_free (earned, TRUE);
+    }
+  return EXIT_OK;
+}
+
+static int
+cmd_template (int argc, char **argv)
+{
+  g_autoptr (RhDatabase) db = NULL;
+  g_autoptr (GError) error = NULL;
+  gint64 id = 0;
+  GOptionEntry entries[] = {
+    { "id", 0, 0, G_OPTION_ARG_INT64, &id, N_("The template to export (default: this year's)"),
+      "ID" },
+    { NULL },
+  };
+
+  if (!parse_command ("template", _("export|import FILE"),
+                      _("Hand an assessment template to other branches as a JSON file."),
+                      entries, &argc, &argv))
+    return EXIT_USAGE;
+  if (argc != 3 || (g_strcmp0 (argv[1], "export") != 0 && g_strcmp0 (argv[1], "import") != 0))
+    {
+      g_printerr (_("ronghe-cli template: use “export FILE” or “import FILE”\n"));
+      return EXIT_USAGE;
+    }
+  db = open_database ();
+  if (db == NULL)
+    return EXIT_PROBLEMS;
+  if (g_strcmp0 (argv[1], "export") == 0)
+    {
+      GDate today;
+      g_autoptr (RhTemplate) t = NULL;
+      g_autofree char *json = NULL;
+
+      rh_date_today (&today);
+      t = rh_template_load (db, id != 0 ? id : rh_template_default (db, g_date_get_year (&today)),
+                            &error);
+      if (t == NULL)
+        {
+          print_error ("template", error);
+          return EXIT_PROBLEMS;
+        }
+      json = rh_template_to_json (t);
+      /* Written beside the target, then renamed into place. */
+      if (!g_file_set_contents_full (argv[2], json, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0644,
+                                     &error))
+        {
+          print_error ("template", error);
+          return EXIT_PROBLEMS;
+        }
+      g_printerr (_("Template “%s” written to %s\n"), t->name, argv[2]);
+    }
+  else
+    {
+      g_autofree char *text = NULL;
+      gsize len;
+      g_autoptr (RhTemplate) t = NULL;
+
+      if (!g_file_get_contents (argv[2], &text, &len, &error)
+          || (t = rh_template_from_json (text, len, &error)) == NULL
+          || !rh_template_save (db, t, &error))
+        {
+          print_error ("template", error);
+          return EXIT_PROBLEMS;
+        }
+      g_printerr (_("Template “%s” imported as number %lld\n"), t->name, (long long) t->id);
+    }
+  return EXIT_OK;
+}
+
 static const struct {
   const char *name;
   int (*run) (int argc, char **argv);
@@ -353,6 +501,8 @@ static const struct {
   { "backup", cmd_backup, N_("Write an online backup to PATH") },
   { "compliance", cmd_compliance, N_("Meetings required and held, per branch (--period P)") },
   { "integration", cmd_integration, N_("The integration index per branch (--period P)") },
+  { "score", cmd_score, N_("Assessment scores, grades, stars and ranks (--period P)") },
+  { "template", cmd_template, N_("Export or import an assessment template (JSON)") },
 };
 
 static char *
