@@ -523,8 +523,12 @@ get_word (JsonObject *object, const char *path, const char *key, gboolean requir
   if (value < 0)
     {
       g_autofree char *p = child_path (path, key);
-      /* The message names the path, the word and the words allowed. */
+      /* The message names the path, the word and the words allowed; each
+       * caller passes a literal "%s: … “%s” …" through _(). */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
       return fail (error, VALUE (field), message, p, word);
+#pragma GCC diagnostic pop
     }
   *out = value;
   return TRUE;
