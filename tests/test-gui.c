@@ -7,6 +7,9 @@
 #include "rh-meeting-editor.h"
 #include "rh-meetings-page.h"
 #include "rh-member-editor.h"
+#include "rh-assessment-editor.h"
+#include "rh-assessment-page.h"
+#include "rh-assessment.h"
 #include "rh-case-editor.h"
 #include "rh-case-view.h"
 #include "rh-task-editor.h"
@@ -373,6 +376,42 @@ test_case_through_editor_and_print (Fixture *f, gconstpointer data)
   gtk_window_destroy (GTK_WINDOW (view));
 }
 
+static void
+test_score_branch_updates_ranks (Fixture *f, gconstpointer data)
+{
+  RhAssessmentPage *page;
+  RhAssessmentEditor *editor;
+  const RhScoreResult *r;
+  gint64 branch;
+
+  load_sample (f);
+  branch = first_branch (f);
+  page = child (f->window, RH_TYPE_WINDOW, "assessment_page");
+  gtk_spin_button_set_value (child (page, RH_TYPE_ASSESSMENT_PAGE, "year_spin"), 2026);
+  iterate ();
+  r = rh_assessment_page_find (page, branch);
+  g_assert_nonnull (r);
+  g_assert_cmpint (r->rank, ==, 0);   /* not assessed yet */
+
+  editor = rh_assessment_editor_new (GTK_WINDOW (f->window), f->db, branch, "2026");
+  g_assert_nonnull (editor);
+  gtk_window_present (GTK_WINDOW (editor));
+  iterate ();
+  /* A score above the indicator's range is clamped, with a message. */
+  g_assert_true (rh_assessment_editor_enter (editor, "A1", FALSE, "999"));
+  g_assert_true (rh_assessment_editor_enter (editor, "A1", FALSE, "4"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+  iterate ();
+
+  r = rh_assessment_page_find (page, branch);
+  g_assert_nonnull (r);
+  g_assert_cmpint (r->assessment_id, >, 0);
+  g_assert_cmpint (r->rank, >=, 1);
+  g_assert_cmpint (rh_database_query_int (f->db, "SELECT count(*) FROM assessment_score s"
+                                                 " JOIN template_indicator i ON i.id = s.indicator_id"
+                                                 " WHERE i.code = 'A1' AND s.self_score = 4"), ==, 1);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -389,5 +428,6 @@ main (int argc, char **argv)
   ADD ("/gui/record-meeting-changes-grid", test_record_meeting_changes_grid);
   ADD ("/gui/task-through-editor", test_task_through_editor);
   ADD ("/gui/case-through-editor-and-print", test_case_through_editor_and_print);
+  ADD ("/gui/score-branch-updates-ranks", test_score_branch_updates_ranks);
   return g_test_run ();
 }
