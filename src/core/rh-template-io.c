@@ -134,10 +134,27 @@ append_object (GString *out, JsonObject *object, int indent)
   const char *key;
   JsonNode *member;
   guint n = json_object_get_size (object), i = 0;
+  gboolean flat = n <= 2;
 
-  if (n == 0)
+  if (flat)
     {
-      g_string_append (out, "{}");
+      json_object_iter_init_ordered (&iter, object);
+      while (json_object_iter_next_ordered (&iter, &key, &member))
+        flat = flat && is_scalar (member);
+    }
+  if (flat)
+    {
+      /* A grade stays on one line: { "label": "好", "min": 90 }. */
+      g_string_append (out, n == 0 ? "{" : "{ ");
+      json_object_iter_init_ordered (&iter, object);
+      while (json_object_iter_next_ordered (&iter, &key, &member))
+        {
+          append_string (out, key);
+          g_string_append (out, ": ");
+          append_node (out, member, indent);
+          g_string_append (out, ++i < n ? ", " : " ");
+        }
+      g_string_append_c (out, '}');
       return;
     }
   g_string_append (out, "{\n");
@@ -796,7 +813,12 @@ rh_template_from_json (const char *text, gsize len, GError **error)
       return NULL;
     }
   root_node = json_parser_get_root (parser);
-  if (root_node == NULL || !JSON_NODE_HOLDS_OBJECT (root_node))
+  if (root_node == NULL)
+    {
+      fail (error, INVALID, _("This file is not a template: it is empty"));
+      return NULL;
+    }
+  if (!JSON_NODE_HOLDS_OBJECT (root_node))
     {
       fail (error, INVALID,
             _("This file is not a Ronghe assessment template: its top level is not an object"));
