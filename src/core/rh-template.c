@@ -159,10 +159,14 @@ invalid (GError **error, char *message)
   return FALSE;
 }
 
+/* Empty or only white space (the schema refuses both). */
 static gboolean
 blank (const char *s)
 {
-  return s == NULL || *s == '\0';
+  for (; s != NULL && *s; s = g_utf8_next_char (s))
+    if (!g_unichar_isspace (g_utf8_get_char (s)))
+      return FALSE;
+  return TRUE;
 }
 
 gboolean
