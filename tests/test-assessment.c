@@ -229,6 +229,106 @@ test_finalised_survives_edit (void)
                    ==, 1);
 }
 
+/* Database: a batch of assessments over two periods finalised at once stores
+ * what each would have been given alone; an unsaved one fails the whole batch. */
+static void
+test_finalise_all (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RhDatabase) db = rh_database_open (":memory:", &error);
+  g_autoptr (RhTemplate) t = small_template ();
+  g_autoptr (GPtrArray) batch = g_ptr_array_new_with_free_func ((GDestroyNotify)
+                                                                 rh_assessment_free);
+  g_autoptr (GHashTable) expected = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                           g_free);
+  const char *const periods[] = { "2025", "2025Q4" };
+  const char *const names[] = { "第一党支部", "第二党支部", "第三党支部" };
+  gint64 branches[G_N_ELEMENTS (names)];
+
+  g_assert_true (rh_template_save (db, t, &error));
+  g_assert_no_error (error);
+  for (guint b = 0; b < G_N_ELEMENTS (names); b++)
+    branches[b] = rh_test_add_org (db, RH_ORG_BRANCH, names[b], 0);
+  for (guint p = 0; p < G_N_ELEMENTS (periods); p++)
+    for (guint b = 0; b < G_N_ELEMENTS (names); b++)
+      {
+        RhAssessment *a = rh_assessment_load_or_new (db, branches[b], periods[p], &error);
+
+        g_assert_no_error (error);
+        a->template_id = t->id;
+        for (guint c = 0; c < 5; c++)
+          {
+            RhCategory *cat = t->categories->pdata[c];
+            for (guint i = 0; i < cat->indicators->len; i++)
+              {
+                RhIndicator *ind = cat->indicators->pdata[i];
+                rh_assessment_score (a, ind->id)->self_score = 6 + b + p;
+              }
+          }
+        /* The third branch's 2025 triggers the veto. */
+        if (p == 0 && b == 2)
+          {
+            RhCategory *extra = t->categories->pdata[5];
+            RhIndicator *veto = extra->indicators->pdata[3];
+
+            rh_assessment_score (a, veto->id)->committee_score = 1;
+          }
+        a->review_score = 80;
+        g_assert_true (rh_assessment_save (db, a, &error));
+        g_assert_no_error (error);
+        g_ptr_array_add (batch, a);
+      }
+  for (guint p = 0; p < G_N_ELEMENTS (periods); p++)
+    {
+      g_autoptr (GPtrArray) results = rh_assessment_score_all (db, periods[p], &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (results->len, ==, 3);
+      for (guint i = 0; i < results->len; i++)
+        {
+          RhScoreResult *r = results->pdata[i];
+          g_hash_table_insert (expected,
+                               g_strdup_printf ("%s/%" G_GINT64_FORMAT, periods[p], r->org_id),
+                               g_strdup_printf ("%.2f %s %d", r->total, r->grade, r->vetoed));
+        }
+    }
+
+  /* An unsaved assessment refuses the batch, and nothing is finalised. */
+  g_ptr_array_add (batch, rh_assessment_load_or_new (db, 999, "2025", &error));
+  g_assert_no_error (error);
+  g_assert_false (rh_assessment_finalise_all (db, batch, &error));
+  g_clear_error (&error);
+  g_assert_cmpint (rh_database_query_int (db, "SELECT count(*) FROM assessment"
+                                              " WHERE status = 'finalised'"), ==, 0);
+  g_ptr_array_remove_index (batch, batch->len - 1);
+
+  g_assert_true (rh_assessment_finalise_all (db, batch, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (rh_database_query_int (db, "SELECT count(*) FROM assessment"
+                                              " WHERE status = 'finalised'"), ==, 6);
+  for (guint p = 0; p < G_N_ELEMENTS (periods); p++)
+    {
+      g_autoptr (GPtrArray) results = rh_assessment_score_all (db, periods[p], &error);
+
+      g_assert_no_error (error);
+      for (guint i = 0; i < results->len; i++)
+        {
+          RhScoreResult *r = results->pdata[i];
+          g_autofree char *key = g_strdup_printf ("%s/%" G_GINT64_FORMAT, periods[p], r->org_id);
+          g_autofree char *got = g_strdup_printf ("%.2f %s %d", r->total, r->grade, r->vetoed);
+
+          g_assert_cmpint (r->status, ==, RH_ASSESSMENT_FINALISED);
+          g_assert_cmpstr (got, ==, g_hash_table_lookup (expected, key));
+        }
+    }
+  /* 2025: 7 × 10 × 0.7 + 80 × 0.3 = 73, the veto gives the last grade. */
+  g_assert_cmpint (rh_database_query_int (db, "SELECT count(*) FROM assessment"
+                                              " WHERE period = '2025' AND total_score = 73"
+                                              " AND grade = '一般'"), ==, 1);
+  g_assert_cmpint (rh_database_query_int (db, "SELECT count(*) FROM assessment WHERE vetoed = 1"
+                                              " AND grade = '差'"), ==, 1);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -240,5 +340,6 @@ main (int argc, char **argv)
   g_test_add_func ("/assessment/coefficient", test_coefficient);
   g_test_add_func ("/assessment/template-validation", test_template_validation);
   g_test_add_func ("/assessment/finalised-survives-edit", test_finalised_survives_edit);
+  g_test_add_func ("/assessment/finalise-all", test_finalise_all);
   return g_test_run ();
 }

@@ -692,12 +692,15 @@ rh_assessment_score_all (RhDatabase *db, const char *period, GError **error)
 }
 
 /* Finalising stores the result and points the assessment at a frozen copy
- * of its template, so that later edits of the template change nothing. */
+ * of its template, so that later edits of the template change nothing.
+ * period_figures are the period's figures when the caller has read them,
+ * else NULL. */
 static gboolean
-finalise (RhDatabase *db, RhAssessment *a, GError **error)
+finalise (RhDatabase *db, RhAssessment *a, GHashTable *period_figures, GError **error)
 {
   g_autoptr (RhTemplate) t = rh_template_load (db, a->template_id, error);
-  g_autoptr (GHashTable) figures = NULL;
+  g_autoptr (GHashTable) figures = period_figures != NULL ? g_hash_table_ref (period_figures)
+                                                          : NULL;
   g_autofree RhScore *scores = NULL;
   RhScoreResult r = { 0 };
   GString *stars = g_string_new (NULL);
@@ -708,7 +711,8 @@ finalise (RhDatabase *db, RhAssessment *a, GError **error)
 
   if (t == NULL || !rh_period_parse (a->period, &p, error))
     goto out;
-  figures = load_figures (db, &p, error);
+  if (figures == NULL)
+    figures = load_figures (db, &p, error);
   if (figures == NULL)
     goto out;
   scores = scores_for (t, a, g_hash_table_lookup (figures, &a->org_id), &n);
@@ -820,7 +824,7 @@ change_status (RhDatabase *db, gpointer data, GError **error)
   sqlite3_stmt *stmt;
 
   if (d->status == RH_ASSESSMENT_FINALISED)
-    return finalise (db, d->a, error);
+    return finalise (db, d->a, NULL, error);
   if (d->a->status == RH_ASSESSMENT_FINALISED)
     {
       /* Reopening: the stored result goes, the reason stays in the audit log. */
@@ -869,4 +873,56 @@ rh_assessment_set_status (RhDatabase *db, RhAssessment *a, RhAssessmentStatus st
       return FALSE;
     }
   return rh_database_transaction (db, change_status, &data, error);
+}
+
+/* Reading a period's figures costs as much as scoring every branch, so a batch
+ * reads them once per period. */
+static gboolean
+finalise_all (RhDatabase *db, gpointer data, GError **error)
+{
+  GPtrArray *assessments = data;
+  g_autoptr (GHashTable) by_period = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                            (GDestroyNotify) g_hash_table_unref);
+
+  /* Refused before anything changes, in the database or in the assessments. */
+  for (guint i = 0; i < assessments->len; i++)
+    {
+      RhAssessment *a = assessments->pdata[i];
+      RhPeriod p;
+
+      if (a->id == 0)
+        {
+          g_set_error (error, RH_VALIDATION_ERROR, RH_FIELD_NONE, _("Save the assessment first"));
+          return FALSE;
+        }
+      if (!rh_period_parse (a->period, &p, error))
+        return FALSE;
+    }
+  for (guint i = 0; i < assessments->len; i++)
+    {
+      RhAssessment *a = assessments->pdata[i];
+      GHashTable *figures;
+      RhPeriod p;
+
+      rh_period_parse (a->period, &p, NULL);
+      figures = g_hash_table_lookup (by_period, a->period);
+      if (figures == NULL)
+        {
+          figures = load_figures (db, &p, error);
+          if (figures == NULL)
+            return FALSE;
+          g_hash_table_insert (by_period, g_strdup (a->period), figures);
+        }
+      if (!finalise (db, a, figures, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+rh_assessment_finalise_all (RhDatabase *db, GPtrArray *assessments, GError **error)
+{
+  g_return_val_if_fail (assessments != NULL, FALSE);
+
+  return rh_database_transaction (db, finalise_all, assessments, error);
 }

@@ -191,6 +191,11 @@ gboolean      rh_assessment_save (RhDatabase *db, RhAssessment *a, GError **erro
 gboolean      rh_assessment_set_status (RhDatabase *db, RhAssessment *a,
                                         RhAssessmentStatus status, const char *reason,
                                         GError **error);
+/* Finalises several assessments (RhAssessment *, saved) in one transaction,
+ * exactly as rh_assessment_set_status would one by one, reading each period's
+ * automatic figures once: what a committee does at the end of a period. */
+gboolean      rh_assessment_finalise_all (RhDatabase *db, GPtrArray *assessments,
+                                          GError **error);
 
 /* Every active branch's result for a period, best first: automatic indicators
  * filled from the records, the five-star quota applied, ranks and the change

@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "rh-date.h"
+#include "rh-demo-assess.h"
 #include "rh-demo-life.h"
 #include "rh-demo.h"
 #include "rh-member.h"
@@ -1514,7 +1515,8 @@ generate (RhDatabase *db, gpointer data, GError **error)
 
     g_date_clear (&today, 1);
     g_date_set_julian (&today, demo->today);
-    if (!rh_demo_life_generate (db, demo->rand, &today, error))
+    if (!rh_demo_life_generate (db, demo->rand, &today, error)
+        || !rh_demo_assess_generate (db, demo->rand, &today, error))
       return FALSE;
   }
   return rh_member_bulk_end (db, error);
