@@ -172,8 +172,10 @@ build (RhAssessmentEditor *self)
                                                 ? rh_source_label (ind->source)
                                                 : ind->standard ? ind->standard : "");
           adw_action_row_set_subtitle_lines (l.row, 2);
-          l.self_entry = GTK_EDITABLE (score_entry (_("Self"), s->self_score));
-          l.committee_entry = GTK_EDITABLE (score_entry (_("Committee"), s->committee_score));
+          l.self_entry = GTK_EDITABLE (score_entry (C_("score placeholder", "Self"),
+                                                    s->self_score));
+          l.committee_entry = GTK_EDITABLE (score_entry (C_("score placeholder", "Committee"),
+                                                         s->committee_score));
           if (ind->source != RH_SOURCE_NONE)
             {
               /* Filled from the records: overriding needs a reason. */
