@@ -354,6 +354,43 @@ full_marks (RhDatabase *db, const RhTemplate *t, gint64 branch, double review)
   return a;
 }
 
+/* Removing scored indicators from a template in use by drafts: the indicators
+ * and the drafts' scores of them go, nothing reappears on reload. */
+static void
+test_remove_scored_indicators (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RhDatabase) db = rh_database_open (":memory:", &error);
+  g_autoptr (RhTemplate) t = small_template ();
+  g_autoptr (RhTemplate) again = NULL;
+  g_autoptr (RhAssessment) a = NULL;
+  RhCategory *first, *extra;
+  gint64 indicators;
+
+  g_assert_true (rh_template_save (db, t, &error));
+  a = full_marks (db, t, rh_test_add_org (db, RH_ORG_BRANCH, "第一党支部", 0), 90);
+  g_assert_cmpint (rh_database_query_int (db, "SELECT count(*) FROM assessment_score"), ==, 10);
+  indicators = rh_database_query_int (db, "SELECT count(*) FROM template_indicator");
+
+  /* Drop the bonus category and A2, giving A1 its 10 points. */
+  extra = t->categories->pdata[5];
+  g_assert_cmpstr (extra->name, ==, "加减分");
+  g_ptr_array_remove_index (t->categories, 5);
+  first = t->categories->pdata[0];
+  g_ptr_array_remove_index (first->indicators, 1);
+  ((RhIndicator *) first->indicators->pdata[0])->max_points = 20;
+  g_assert_true (rh_template_save (db, t, &error));
+  g_assert_no_error (error);
+
+  again = rh_template_load (db, t->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (again->categories->len, ==, 5);
+  g_assert_cmpuint (((RhCategory *) again->categories->pdata[0])->indicators->len, ==, 1);
+  g_assert_cmpint (rh_database_query_int (db, "SELECT count(*) FROM template_indicator"),
+                   ==, indicators - 5);
+  g_assert_cmpint (rh_database_query_int (db, "SELECT count(*) FROM assessment_score"), ==, 9);
+}
+
 static void
 test_five_star_quota (void)
 {
@@ -437,5 +474,6 @@ main (int argc, char **argv)
   g_test_add_func ("/assessment/finalised-survives-edit", test_finalised_survives_edit);
   g_test_add_func ("/assessment/finalise-all", test_finalise_all);
   g_test_add_func ("/assessment/five-star-quota", test_five_star_quota);
+  g_test_add_func ("/assessment/remove-scored-indicators", test_remove_scored_indicators);
   return g_test_run ();
 }

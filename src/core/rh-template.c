@@ -254,10 +254,28 @@ grades_from_text (GArray *grades, const char *text)
     }
 }
 
+/* The ids of the indicators in the tree, as a JSON array for json_each. */
+static char *
+kept_indicators (const RhTemplate *t)
+{
+  GString *ids = g_string_new ("[");
+
+  for (guint c = 0; c < t->categories->len; c++)
+    {
+      RhCategory *cat = t->categories->pdata[c];
+      for (guint i = 0; i < cat->indicators->len; i++)
+        g_string_append_printf (ids, "%s%" G_GINT64_FORMAT, ids->len > 1 ? "," : "",
+                                ((RhIndicator *) cat->indicators->pdata[i])->id);
+    }
+  g_string_append_c (ids, ']');
+  return g_string_free (ids, FALSE);
+}
+
 gboolean
 rh_template_write (RhDatabase *db, gpointer data, GError **error)
 {
   RhTemplate *t = data;
+  g_autofree char *kept = NULL;
   g_autofree char *grades = grades_to_text (t->grades);
   g_autofree char *cutoffs = NULL;
   sqlite3_stmt *stmt;
@@ -297,7 +315,21 @@ rh_template_write (RhDatabase *db, gpointer data, GError **error)
     return invalid (error, g_strdup (_("This template is kept as finalised assessments used it "
                                        "and cannot be changed; copy it instead")));
 
-  /* The tree is replaced whole; indicators keep their ids when they exist. */
+  /* The tree is replaced whole; indicators keep their ids when they exist.
+   * Scores of dropped indicators can only be drafts' (finalised assessments
+   * use frozen copies): they go with them. */
+  kept = kept_indicators (t);
+  stmt = rh_database_prepare (db, "DELETE FROM assessment_score WHERE indicator_id IN"
+                                  " (SELECT i.id FROM template_indicator i"
+                                  " JOIN template_category c ON c.id = i.category_id"
+                                  " WHERE c.template_id = ?1"
+                                  " AND i.id NOT IN (SELECT value FROM json_each (?2)))", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, t->id);
+  sqlite3_bind_text (stmt, 2, kept, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return rh_database_set_error (db, error);
   stmt = rh_database_prepare (db, "DELETE FROM template_category WHERE template_id = ?1"
                                   " AND id NOT IN (SELECT value FROM json_each (?2))", error);
   if (stmt == NULL)
@@ -373,29 +405,16 @@ rh_template_write (RhDatabase *db, gpointer data, GError **error)
             ind->id = sqlite3_last_insert_rowid (rh_database_get_handle (db));
         }
     }
-  /* Indicators dropped from the tree go, unless a score refers to them. */
+  /* Indicators dropped from the tree go (their draft scores went first). */
+  g_free (kept);
+  kept = kept_indicators (t);
   stmt = rh_database_prepare (db, "DELETE FROM template_indicator WHERE category_id IN"
                                   " (SELECT id FROM template_category WHERE template_id = ?1)"
-                                  " AND id NOT IN (SELECT value FROM json_each (?2))"
-                                  " AND id NOT IN (SELECT indicator_id FROM assessment_score)",
-                              error);
+                                  " AND id NOT IN (SELECT value FROM json_each (?2))", error);
   if (stmt == NULL)
     return FALSE;
-  {
-    GString *ids = g_string_new ("[");
-    gboolean first = TRUE;
-    for (guint c = 0; c < t->categories->len; c++)
-      {
-        RhCategory *cat = t->categories->pdata[c];
-        for (guint i = 0; i < cat->indicators->len; i++, first = FALSE)
-          g_string_append_printf (ids, "%s%" G_GINT64_FORMAT, first ? "" : ",",
-                                  ((RhIndicator *) cat->indicators->pdata[i])->id);
-      }
-    g_string_append_c (ids, ']');
-    sqlite3_bind_int64 (stmt, 1, t->id);
-    sqlite3_bind_text (stmt, 2, ids->str, -1, SQLITE_TRANSIENT);
-    g_string_free (ids, TRUE);
-  }
+  sqlite3_bind_int64 (stmt, 1, t->id);
+  sqlite3_bind_text (stmt, 2, kept, -1, SQLITE_TRANSIENT);
   if (sqlite3_step (stmt) != SQLITE_DONE)
     return rh_database_set_error (db, error);
   return TRUE;
