@@ -4,6 +4,7 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <string.h>
 #include "rh-meeting-editor.h"
 #include "rh-meetings-page.h"
 #include "rh-member-editor.h"
@@ -13,9 +14,12 @@
 #include "rh-case-editor.h"
 #include "rh-case-view.h"
 #include "rh-task-editor.h"
+#include "rh-preferences.h"
+#include "rh-template-editor.h"
 #include "rh-members-page.h"
 #include "rh-org-page.h"
 #include "rh-gui-util.h"
+#include "rh-i18n.h"
 #include "rh-window.h"
 #include "test-util.h"
 
@@ -90,6 +94,38 @@ static guint
 n_members_listed (Fixture *f)
 {
   return g_list_model_get_n_items (G_LIST_MODEL (rh_members_page_get_list (members_page (f))));
+}
+
+/* With RONGHE_SCREENSHOT_DIR set, saves a widget as NAME.png there, so that a
+ * person can look at what the tests drove (in English or zh_CN). */
+static void
+screenshot (gpointer widget, const char *name)
+{
+  const char *dir = g_getenv ("RONGHE_SCREENSHOT_DIR");
+  g_autoptr (GdkPaintable) paintable = NULL;
+  g_autoptr (GtkSnapshot) snapshot = NULL;
+  g_autoptr (GskRenderNode) node = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *path = NULL;
+  int width, height;
+
+  if (dir == NULL)
+    return;
+  iterate ();
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node == NULL)
+    return;
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
+                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  file = g_strconcat (name, ".png", NULL);
+  path = g_build_filename (dir, file, NULL);
+  gdk_texture_save_to_png (texture, path);
 }
 
 static void
@@ -417,6 +453,90 @@ test_score_branch_updates_ranks (Fixture *f, gconstpointer data)
   g_assert_cmpint (rh_database_query_int (f->db, sql), ==, 1);
 }
 
+static gint64
+indicator_points (Fixture *f, gint64 template_id, const char *code)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT i.max_points * 10 FROM template_indicator i"
+                                          " JOIN template_category c ON c.id = i.category_id"
+                                          " WHERE c.template_id = %" G_GINT64_FORMAT
+                                          " AND i.code = '%s'", template_id, code);
+  return rh_database_query_int (f->db, sql);
+}
+
+/* Copy a default template, break it (basic points 101), see Save refused with
+ * the sum named and nothing written, mend it and save; then export it and
+ * import it back, and refuse a malformed file by its name. */
+static void
+test_template_editor (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  RhPreferences *prefs;
+  RhTemplateEditor *editor;
+  GtkLabel *error_label;
+  g_autofree char *json_path = g_build_filename (f->dir, "细则.json", NULL);
+  g_autofree char *bad_path = g_build_filename (f->dir, "broken.json", NULL);
+  g_autoptr (GFile) json = g_file_new_for_path (json_path);
+  g_autoptr (GFile) bad = g_file_new_for_path (bad_path);
+  gint64 copy, imported, templates;
+
+  load_sample (f);
+  prefs = rh_preferences_new (GTK_WINDOW (f->window), f->db);
+  gtk_window_present (GTK_WINDOW (prefs));
+  iterate ();
+  templates = rh_database_query_int (f->db, "SELECT count(*) FROM assessment_template"
+                                            " WHERE frozen = 0");
+  copy = rh_preferences_copy_template (prefs, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (copy, >, 1);
+  g_assert_cmpint (indicator_points (f, copy, "A1"), ==, 50);
+
+  editor = rh_template_editor_new (GTK_WINDOW (prefs), f->db, copy, &error);
+  g_assert_no_error (error);
+  gtk_window_present (GTK_WINDOW (editor));
+  iterate ();
+  screenshot (editor, "template-editor-settings");
+  rh_template_editor_choose (editor, 0, 0);
+  gtk_spin_button_set_value (child (editor, RH_TYPE_TEMPLATE_EDITOR, "points_spin"), 6);
+  iterate ();
+  g_assert_nonnull (strstr (gtk_label_get_text (child (editor, RH_TYPE_TEMPLATE_EDITOR,
+                                                       "points_label")), "101"));
+  screenshot (editor, "template-editor-indicator");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+  iterate ();
+  error_label = child (editor, RH_TYPE_TEMPLATE_EDITOR, "error_label");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (error_label)));
+  g_assert_nonnull (strstr (gtk_label_get_text (error_label), "101"));
+  g_assert_cmpint (indicator_points (f, copy, "A1"), ==, 50);
+
+  gtk_spin_button_set_value (child (editor, RH_TYPE_TEMPLATE_EDITOR, "points_spin"), 5);
+  gtk_editable_set_text (child (editor, RH_TYPE_TEMPLATE_EDITOR, "indicator_name_entry"),
+                         "政治理论学习（修订）");
+  g_assert_true (rh_template_editor_save (editor, &error));
+  g_assert_no_error (error);
+  gtk_window_destroy (GTK_WINDOW (editor));
+  g_assert_cmpint (rh_database_query_int (f->db, "SELECT count(*) FROM template_indicator"
+                                                 " WHERE name = '政治理论学习（修订）'"), ==, 1);
+
+  g_assert_true (rh_preferences_export_template (prefs, copy, json, &error));
+  g_assert_no_error (error);
+  imported = rh_preferences_import_template (prefs, json, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (imported, >, copy);
+  g_assert_cmpint (indicator_points (f, imported, "A1"), ==, 50);
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (prefs), "assessment");
+  screenshot (prefs, "preferences-templates");
+
+  g_assert_true (g_file_set_contents (bad_path, "{\"format\": \"ronghe-template\"", -1, NULL));
+  g_assert_cmpint (rh_preferences_import_template (prefs, bad, &error), ==, 0);
+  g_assert_nonnull (error);
+  g_assert_true (g_str_has_prefix (error->message, "broken.json: "));
+  g_assert_cmpint (rh_database_query_int (f->db, "SELECT count(*) FROM assessment_template"
+                                                 " WHERE frozen = 0"), ==, templates + 2);
+  g_unlink (json_path);
+  g_unlink (bad_path);
+  gtk_window_destroy (GTK_WINDOW (prefs));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -424,6 +544,9 @@ main (int argc, char **argv)
   g_setenv ("RONGHE_TODAY", "2026-06-01", TRUE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+  /* Screenshots are taken in the user's language; the assertions use English. */
+  if (g_getenv ("RONGHE_SCREENSHOT_DIR") != NULL)
+    rh_i18n_init ();
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/gui/opens-on-status-page", test_opens_on_status_page);
@@ -434,5 +557,6 @@ main (int argc, char **argv)
   ADD ("/gui/task-through-editor", test_task_through_editor);
   ADD ("/gui/case-through-editor-and-print", test_case_through_editor_and_print);
   ADD ("/gui/score-branch-updates-ranks", test_score_branch_updates_ranks);
+  ADD ("/gui/template-editor", test_template_editor);
   return g_test_run ();
 }
