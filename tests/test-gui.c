@@ -112,7 +112,9 @@ screenshot (gpointer widget, const char *name)
 
   if (dir == NULL)
     return;
-  iterate ();
+  /* A window shown just now has not drawn its first frame yet. */
+  for (gint64 end = g_get_monotonic_time () + 300 * 1000; g_get_monotonic_time () < end;)
+    g_main_context_iteration (NULL, FALSE);
   width = gtk_widget_get_width (widget);
   height = gtk_widget_get_height (widget);
   paintable = gtk_widget_paintable_new (widget);
@@ -120,7 +122,10 @@ screenshot (gpointer widget, const char *name)
   gdk_paintable_snapshot (paintable, snapshot, width, height);
   node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
   if (node == NULL)
-    return;
+    {
+      g_test_message ("no picture of %s (%d×%d)", name, width, height);
+      return;
+    }
   texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
                                          node, &GRAPHENE_RECT_INIT (0, 0, width, height));
   file = g_strconcat (name, ".png", NULL);
@@ -437,6 +442,7 @@ test_score_branch_updates_ranks (Fixture *f, gconstpointer data)
   /* A score above the indicator's range is clamped, with a message. */
   g_assert_true (rh_assessment_editor_enter (editor, "A1", FALSE, "999"));
   g_assert_true (rh_assessment_editor_enter (editor, "A1", FALSE, "4"));
+  screenshot (editor, "assessment-editor");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
   iterate ();
 
@@ -451,6 +457,9 @@ test_score_branch_updates_ranks (Fixture *f, gconstpointer data)
                          " WHERE a.org_id = %" G_GINT64_FORMAT " AND a.period = '2026'"
                          " AND i.code = 'A1' AND s.self_score = 4", branch);
   g_assert_cmpint (rh_database_query_int (f->db, sql), ==, 1);
+  gtk_spin_button_set_value (child (page, RH_TYPE_ASSESSMENT_PAGE, "year_spin"), 2025);
+  rh_window_show_view (f->window, "assessment");
+  screenshot (f->window, "assessment-page");
 }
 
 static gint64
