@@ -152,6 +152,21 @@ rh_assessment_free (RhAssessment *a)
   g_free (a);
 }
 
+double
+rh_review_tally_score (const int tally[RH_N_VOTES])
+{
+  static const double worth[RH_N_VOTES] = { 100, 60, 0 };
+  double sum = 0;
+  int votes = 0;
+
+  for (int v = 0; v < RH_N_VOTES; v++)
+    {
+      sum += worth[v] * tally[v];
+      votes += tally[v];
+    }
+  return votes > 0 ? round (sum / votes * 100) / 100 : NAN;
+}
+
 static RhAssessment *
 assessment_new (void)
 {
@@ -191,8 +206,8 @@ rh_assessment_load_or_new (RhDatabase *db, gint64 org_id, const char *period, GE
   a->org_id = org_id;
   a->period = rh_period_format (&p);
   stmt = rh_database_prepare (db, "SELECT id, template_id, status, business_score, review_score,"
-                                  " comments FROM assessment WHERE org_id = ?1 AND period = ?2",
-                              error);
+                                  " comments, review_satisfied, review_basic, review_unsatisfied"
+                                  " FROM assessment WHERE org_id = ?1 AND period = ?2", error);
   if (stmt == NULL)
     {
       rh_assessment_free (a);
@@ -209,6 +224,8 @@ rh_assessment_load_or_new (RhDatabase *db, gint64 org_id, const char *period, GE
       a->business_score = rh_sql_double (stmt, 3);
       a->review_score = rh_sql_double (stmt, 4);
       a->comments = rh_sql_dup (stmt, 5);
+      for (int v = 0; v < RH_N_VOTES; v++)
+        a->review_tally[v] = sqlite3_column_int (stmt, 6 + v);
     }
   else
     a->template_id = rh_template_default (db, p.year);
@@ -261,10 +278,13 @@ write_assessment (RhDatabase *db, gpointer data, GError **error)
   gpointer key, value;
   sqlite3_stmt *stmt = rh_database_prepare (db, a->id == 0
     ? "INSERT INTO assessment (org_id, period, template_id, status, business_score, review_score,"
-      " comments) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
+      " comments, review_satisfied, review_basic, review_unsatisfied, id)"
+      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
     : "UPDATE assessment SET org_id = ?1, period = ?2, template_id = ?3, status = ?4,"
-      " business_score = ?5, review_score = ?6, comments = ?7 WHERE id = ?8",
+      " business_score = ?5, review_score = ?6, comments = ?7, review_satisfied = ?8,"
+      " review_basic = ?9, review_unsatisfied = ?10 WHERE id = ?11",
     error);
+  gboolean tally = rh_review_tally_score (a->review_tally) >= 0;
 
   if (stmt == NULL)
     return FALSE;
@@ -275,8 +295,10 @@ write_assessment (RhDatabase *db, gpointer data, GError **error)
   rh_sql_bind_double (stmt, 5, a->business_score);
   rh_sql_bind_double (stmt, 6, a->review_score);
   rh_sql_bind_text (stmt, 7, a->comments);
-  if (a->id != 0)
-    sqlite3_bind_int64 (stmt, 8, a->id);
+  for (int v = 0; v < RH_N_VOTES; v++)
+    if (tally)
+      sqlite3_bind_int (stmt, 8 + v, a->review_tally[v]);
+  rh_sql_bind_id (stmt, 11, a->id);
   if (sqlite3_step (stmt) != SQLITE_DONE)
     return rh_database_set_error (db, error);
   if (a->id == 0)
@@ -324,6 +346,15 @@ rh_assessment_save (RhDatabase *db, RhAssessment *a, GError **error)
                      "change it"));
       return FALSE;
     }
+  for (int v = 0; v < RH_N_VOTES; v++)
+    if (a->review_tally[v] < 0)
+      {
+        g_set_error (error, RH_VALIDATION_ERROR, RH_FIELD_NONE,
+                     _("The survey's votes cannot be negative"));
+        return FALSE;
+      }
+  if (rh_review_tally_score (a->review_tally) >= 0)
+    a->review_score = rh_review_tally_score (a->review_tally);
   if ((!isnan (a->business_score) && (a->business_score < 0 || a->business_score > 100))
       || (!isnan (a->review_score) && (a->review_score < 0 || a->review_score > 100)))
     {

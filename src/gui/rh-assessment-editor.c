@@ -28,6 +28,7 @@ struct _RhAssessmentEditor
   GPtrArray    *category_groups;  /* AdwPreferencesGroup per category */
   GtkEditable  *business_entry;
   GtkEditable  *review_entry;
+  GtkSpinButton *votes[RH_N_VOTES];  /* a rating survey's tally */
 
   GtkLabel            *error_label;
   GtkLabel            *total_label;
@@ -89,6 +90,18 @@ update (RhAssessmentEditor *self)
       scores[i] = (RhScore) { s->self_score, s->committee_score, NAN, NULL, NULL, NULL };
     }
   self->assessment->business_score = read_score (self->business_entry, 100, NULL);
+  /* A survey's votes, when any, give the rating. */
+  for (int v = 0; v < RH_N_VOTES; v++)
+    self->assessment->review_tally[v] = gtk_spin_button_get_value_as_int (self->votes[v]);
+  if (rh_review_tally_score (self->assessment->review_tally) >= 0)
+    {
+      g_autofree char *text = g_strdup_printf ("%g",
+                                               rh_review_tally_score (self->assessment->review_tally));
+      if (g_strcmp0 (gtk_editable_get_text (self->review_entry), text) != 0)
+        gtk_editable_set_text (self->review_entry, text);
+    }
+  gtk_editable_set_editable (self->review_entry,
+                             !(rh_review_tally_score (self->assessment->review_tally) >= 0));
   self->assessment->review_score = read_score (self->review_entry, 100, NULL);
   rh_score_compute (self->template_, scores, self->lines->len, self->assessment->business_score,
                     self->assessment->review_score, &r);
@@ -147,6 +160,24 @@ build (RhAssessmentEditor *self)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Members' and masses' rating (0–100)"));
   self->review_entry = GTK_EDITABLE (score_entry ("—", self->assessment->review_score));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (self->review_entry));
+  adw_preferences_group_add (scores, row);
+  row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Survey votes"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                               _("满意 counts 100, 基本满意 60, 不满意 0; the votes, when given, "
+                                 "make the rating"));
+  for (int v = 0; v < RH_N_VOTES; v++)
+    {
+      static const char *const tips[RH_N_VOTES] = { N_("Satisfied (满意)"),
+                                                     N_("Basically satisfied (基本满意)"),
+                                                     N_("Unsatisfied (不满意)") };
+      self->votes[v] = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (0, 100000, 1));
+      gtk_spin_button_set_value (self->votes[v], self->assessment->review_tally[v]);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->votes[v]), _(tips[v]));
+      gtk_widget_set_valign (GTK_WIDGET (self->votes[v]), GTK_ALIGN_CENTER);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (self->votes[v]));
+      g_signal_connect_swapped (self->votes[v], "value-changed", G_CALLBACK (update), self);
+    }
   adw_preferences_group_add (scores, row);
   adw_preferences_page_add (self->page, scores);
   g_signal_connect_swapped (self->business_entry, "changed", G_CALLBACK (update), self);
