@@ -163,18 +163,21 @@ build (RhAssessmentEditor *self)
   adw_preferences_group_add (scores, row);
   row = adw_action_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Survey votes"));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
-                               _("满意 counts 100, 基本满意 60, 不满意 0; the votes, when given, "
-                                 "make the rating"));
+  gtk_widget_set_tooltip_text (row, _("Counted 100, 60 and 0; they make the rating"));
   for (int v = 0; v < RH_N_VOTES; v++)
     {
-      static const char *const tips[RH_N_VOTES] = { N_("Satisfied (满意)"),
-                                                     N_("Basically satisfied (基本满意)"),
-                                                     N_("Unsatisfied (不满意)") };
+      static const char *const names[RH_N_VOTES] = { NC_("survey vote", "Satisfied"),
+                                                      NC_("survey vote", "Basic"),
+                                                      NC_("survey vote", "Unsatisfied") };
+      GtkWidget *label = gtk_label_new (g_dpgettext2 (GETTEXT_PACKAGE, "survey vote", names[v]));
+
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_widget_set_margin_start (label, v > 0 ? 6 : 0);
       self->votes[v] = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (0, 100000, 1));
       gtk_spin_button_set_value (self->votes[v], self->assessment->review_tally[v]);
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->votes[v]), _(tips[v]));
+      gtk_editable_set_width_chars (GTK_EDITABLE (self->votes[v]), 3);
       gtk_widget_set_valign (GTK_WIDGET (self->votes[v]), GTK_ALIGN_CENTER);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (self->votes[v]));
       g_signal_connect_swapped (self->votes[v], "value-changed", G_CALLBACK (update), self);
     }
