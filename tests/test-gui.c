@@ -457,6 +457,21 @@ test_score_branch_updates_ranks (Fixture *f, gconstpointer data)
                          " WHERE a.org_id = %" G_GINT64_FORMAT " AND a.period = '2026'"
                          " AND i.code = 'A1' AND s.self_score = 4", branch);
   g_assert_cmpint (rh_database_query_int (f->db, sql), ==, 1);
+
+  /* Opened again, the editor's live total (automatic indicators filled from
+   * the records) is the one the rank table shows. */
+  {
+    g_autofree char *total = g_strdup_printf ("%.2f", r->total);
+    const char *label;
+
+    editor = rh_assessment_editor_new (GTK_WINDOW (f->window), f->db, branch, "2026");
+    gtk_window_present (GTK_WINDOW (editor));
+    iterate ();
+    label = gtk_label_get_label (child (editor, RH_TYPE_ASSESSMENT_EDITOR, "total_label"));
+    g_test_message ("editor: %s; table: %s", label, total);
+    g_assert_nonnull (strstr (label, total));
+    gtk_window_destroy (GTK_WINDOW (editor));
+  }
   gtk_spin_button_set_value (child (page, RH_TYPE_ASSESSMENT_PAGE, "year_spin"), 2025);
   rh_window_show_view (f->window, "assessment");
   screenshot (f->window, "assessment-page");

@@ -488,6 +488,67 @@ auto_score (const RhIndicator *ind, const Figures *f)
   return isnan (share) ? NAN : round (ind->max_points * share * 100) / 100;
 }
 
+/* What an automatic indicator was filled from, in words. */
+static char *
+describe_figure (const RhIndicator *ind, const Figures *f)
+{
+  double share = NAN;
+
+  if (f == NULL)
+    return g_strdup (_("no records yet"));
+  switch (ind->source)
+    {
+    case RH_SOURCE_COMPLIANCE: share = f->compliance; break;
+    case RH_SOURCE_INTEGRATION:
+      return isnan (f->integration) ? g_strdup (_("no records yet"))
+                                    : g_strdup_printf (_("index %.1f"), 100 * f->integration);
+    case RH_SOURCE_ATTENDANCE: share = f->attendance; break;
+    case RH_SOURCE_CASES:
+      return g_strdup_printf (_("%d of %d cases"), f->cases[MAX (ind->source_status, 0)],
+                              MAX (ind->source_target, 1));
+    default: return NULL;
+    }
+  return isnan (share) ? g_strdup (_("nothing due yet")) : g_strdup_printf ("%.1f%%", 100 * share);
+}
+
+GHashTable *
+rh_assessment_fill_auto (RhDatabase *db, RhAssessment *a, GError **error)
+{
+  g_autoptr (RhTemplate) t = rh_template_load (db, a->template_id, error);
+  g_autoptr (GHashTable) figures = NULL;
+  GHashTable *described;
+  const Figures *f;
+  RhPeriod p;
+
+  if (t == NULL || !rh_period_parse (a->period, &p, error))
+    return NULL;
+  described = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  /* A finalised assessment keeps the figures of its day in its self scores. */
+  if (a->status == RH_ASSESSMENT_FINALISED)
+    return described;
+  figures = load_figures (db, &p, error);
+  if (figures == NULL)
+    {
+      g_hash_table_unref (described);
+      return NULL;
+    }
+  f = g_hash_table_lookup (figures, &a->org_id);
+  for (guint c = 0; c < t->categories->len; c++)
+    {
+      RhCategory *cat = t->categories->pdata[c];
+      for (guint i = 0; i < cat->indicators->len; i++)
+        {
+          RhIndicator *ind = cat->indicators->pdata[i];
+          if (ind->source == RH_SOURCE_NONE)
+            continue;
+          rh_assessment_score (a, ind->id)->auto_score = auto_score (ind, f);
+          g_hash_table_insert (described, g_memdup2 (&ind->id, sizeof ind->id),
+                               describe_figure (ind, f));
+        }
+    }
+  return described;
+}
+
 /* The scores of one assessment in template order, with automatic figures. */
 static RhScore *
 scores_for (const RhTemplate *t, RhAssessment *a, const Figures *f, guint *n)

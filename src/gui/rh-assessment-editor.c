@@ -87,7 +87,7 @@ update (RhAssessmentEditor *self)
       s->committee_score = read_score (l->committee_entry, l->indicator->max_points, l->row);
       g_free (s->override_reason);
       s->override_reason = l->reason_entry ? rh_editable_dup_text (l->reason_entry) : NULL;
-      scores[i] = (RhScore) { s->self_score, s->committee_score, NAN, NULL, NULL, NULL };
+      scores[i] = (RhScore) { s->self_score, s->committee_score, s->auto_score, NULL, NULL, NULL };
     }
   self->assessment->business_score = read_score (self->business_entry, 100, NULL);
   /* A survey's votes, when any, give the rating. */
@@ -147,6 +147,8 @@ static void
 build (RhAssessmentEditor *self)
 {
   gboolean readonly = self->assessment->status == RH_ASSESSMENT_FINALISED;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GHashTable) auto_text = rh_assessment_fill_auto (self->db, self->assessment, &error);
   AdwPreferencesGroup *scores = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   GtkWidget *row;
 
@@ -202,9 +204,22 @@ build (RhAssessmentEditor *self)
           Line l = { ind, ADW_ACTION_ROW (adw_action_row_new ()), NULL, NULL, NULL };
 
           adw_preferences_row_set_title (ADW_PREFERENCES_ROW (l.row), title);
-          adw_action_row_set_subtitle (l.row, ind->source != RH_SOURCE_NONE
-                                                ? rh_source_label (ind->source)
-                                                : ind->standard ? ind->standard : "");
+          if (ind->source != RH_SOURCE_NONE)
+            {
+              const char *figure = auto_text ? g_hash_table_lookup (auto_text, &ind->id) : NULL;
+              g_autofree char *subtitle = NULL;
+
+              if (figure != NULL && !isnan (s->auto_score))
+                subtitle = g_strdup_printf (_("%s: %s, %g points"), rh_source_label (ind->source),
+                                            figure, s->auto_score);
+              else if (figure != NULL)
+                subtitle = g_strdup_printf (_("%s: %s"), rh_source_label (ind->source), figure);
+              else
+                subtitle = g_strdup (rh_source_label (ind->source));
+              adw_action_row_set_subtitle (l.row, subtitle);
+            }
+          else
+            adw_action_row_set_subtitle (l.row, ind->standard ? ind->standard : "");
           adw_action_row_set_subtitle_lines (l.row, 2);
           l.self_entry = GTK_EDITABLE (score_entry (C_("score placeholder", "Self"),
                                                     s->self_score));
@@ -215,6 +230,11 @@ build (RhAssessmentEditor *self)
               /* Filled from the records: overriding needs a reason. */
               gtk_editable_set_editable (l.self_entry, FALSE);
               gtk_entry_set_placeholder_text (GTK_ENTRY (l.self_entry), _("Auto"));
+              if (!isnan (s->auto_score))
+                {
+                  g_autofree char *value = g_strdup_printf ("%g", s->auto_score);
+                  rh_editable_set_text (l.self_entry, value);
+                }
               l.reason_entry = GTK_EDITABLE (score_entry (_("Reason to override"), NAN));
               gtk_editable_set_width_chars (l.reason_entry, 12);
               rh_editable_set_text (l.reason_entry, s->override_reason);
@@ -230,6 +250,8 @@ build (RhAssessmentEditor *self)
         }
       adw_preferences_page_add (self->page, group);
     }
+  if (auto_text == NULL)
+    rh_form_show_error (self->error_label, NULL, error->message);
   gtk_widget_set_sensitive (GTK_WIDGET (self->page), !readonly);
   gtk_widget_set_visible (self->save_button, !readonly);
   gtk_widget_set_visible (self->finalise_button, !readonly);
