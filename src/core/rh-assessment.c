@@ -137,6 +137,7 @@ score_free (RhScore *s)
 {
   g_free (s->comment);
   g_free (s->evidence);
+  g_free (s->attachments);
   g_free (s->override_reason);
   g_free (s);
 }
@@ -232,7 +233,7 @@ rh_assessment_load_or_new (RhDatabase *db, gint64 org_id, const char *period, GE
   sqlite3_reset (stmt);
 
   stmt = rh_database_prepare (db, "SELECT indicator_id, self_score, committee_score, comment,"
-                                  " evidence, override_reason FROM assessment_score"
+                                  " evidence, override_reason, attachments FROM assessment_score"
                                   " WHERE assessment_id = ?1", error);
   if (stmt == NULL)
     {
@@ -247,6 +248,7 @@ rh_assessment_load_or_new (RhDatabase *db, gint64 org_id, const char *period, GE
       s->committee_score = rh_sql_double (stmt, 2);
       s->comment = rh_sql_dup (stmt, 3);
       s->evidence = rh_sql_dup (stmt, 4);
+      s->attachments = rh_sql_dup (stmt, 6);
       s->override_reason = rh_sql_dup (stmt, 5);
     }
   sqlite3_reset (stmt);
@@ -311,11 +313,13 @@ write_assessment (RhDatabase *db, gpointer data, GError **error)
 
       stmt = rh_database_prepare (db, "INSERT INTO assessment_score (assessment_id, indicator_id,"
                                       " self_score, committee_score, comment, evidence,"
-                                      " override_reason) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
+                                      " override_reason, attachments)"
+                                      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
                                       " ON CONFLICT DO UPDATE SET self_score = excluded.self_score,"
                                       " committee_score = excluded.committee_score,"
                                       " comment = excluded.comment, evidence = excluded.evidence,"
-                                      " override_reason = excluded.override_reason", error);
+                                      " override_reason = excluded.override_reason,"
+                                      " attachments = excluded.attachments", error);
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, a->id);
@@ -325,6 +329,7 @@ write_assessment (RhDatabase *db, gpointer data, GError **error)
       rh_sql_bind_text (stmt, 5, s->comment);
       rh_sql_bind_text (stmt, 6, s->evidence);
       rh_sql_bind_text (stmt, 7, s->override_reason);
+      rh_sql_bind_text (stmt, 8, s->attachments);
       if (sqlite3_step (stmt) != SQLITE_DONE)
         return rh_database_set_error (db, error);
     }

@@ -135,6 +135,7 @@ typedef struct {
   char  *comment;
   char  *evidence;
   char  *override_reason;  /* a committee score that differs from auto_score needs one */
+  char  *attachments;      /* evidence files (佐证材料): their paths, one per line */
 } RhScore;
 
 /* The result of one branch's assessment. */

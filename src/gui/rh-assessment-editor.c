@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 #include "rh-assessment-editor.h"
+#include "rh-evidence-popover.h"
 #include "rh-assessment.h"
 #include "rh-gui-util.h"
 #include "rh-org.h"
@@ -16,6 +17,8 @@ typedef struct {
   GtkEditable  *self_entry;
   GtkEditable  *committee_entry;
   GtkEditable  *reason_entry;   /* automatic indicators only */
+  GtkMenuButton     *notes_button;
+  RhEvidencePopover *evidence;
 } Line;
 
 struct _RhAssessmentEditor
@@ -130,6 +133,21 @@ update (RhAssessmentEditor *self)
   g_free (r.grade);
 }
 
+/* The notes button shows whether there is anything behind it. */
+static void
+show_notes_state (GtkMenuButton *button)
+{
+  RhScore *s = g_object_get_data (G_OBJECT (button), "score");
+  gboolean files = s->attachments != NULL;
+
+  gtk_menu_button_set_icon_name (button, files ? "mail-attachment-symbolic"
+                                               : "document-edit-symbolic");
+  if (files || s->comment != NULL || s->evidence != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (button), "accent");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (button), "accent");
+}
+
 static GtkWidget *
 score_entry (const char *placeholder, double value)
 {
@@ -137,7 +155,9 @@ score_entry (const char *placeholder, double value)
   g_autofree char *text = isnan (value) ? NULL : g_strdup_printf ("%g", value);
 
   gtk_entry_set_placeholder_text (GTK_ENTRY (entry), placeholder);
+  /* The same width on every row, so the columns line up. */
   gtk_editable_set_width_chars (GTK_EDITABLE (entry), 6);
+  gtk_editable_set_max_width_chars (GTK_EDITABLE (entry), 6);
   gtk_widget_set_valign (entry, GTK_ALIGN_CENTER);
   rh_editable_set_text (GTK_EDITABLE (entry), text);
   return entry;
@@ -237,12 +257,23 @@ build (RhAssessmentEditor *self)
                 }
               l.reason_entry = GTK_EDITABLE (score_entry (_("Reason to override"), NAN));
               gtk_editable_set_width_chars (l.reason_entry, 12);
+              gtk_editable_set_max_width_chars (l.reason_entry, 12);
               rh_editable_set_text (l.reason_entry, s->override_reason);
               adw_action_row_add_suffix (l.row, GTK_WIDGET (l.reason_entry));
               g_signal_connect_swapped (l.reason_entry, "changed", G_CALLBACK (update), self);
             }
           adw_action_row_add_suffix (l.row, GTK_WIDGET (l.self_entry));
           adw_action_row_add_suffix (l.row, GTK_WIDGET (l.committee_entry));
+          l.notes_button = GTK_MENU_BUTTON (gtk_menu_button_new ());
+          l.evidence = rh_evidence_popover_new (s);
+          gtk_menu_button_set_popover (l.notes_button, GTK_WIDGET (l.evidence));
+          gtk_widget_set_valign (GTK_WIDGET (l.notes_button), GTK_ALIGN_CENTER);
+          gtk_widget_set_tooltip_text (GTK_WIDGET (l.notes_button), _("Comment and evidence"));
+          g_signal_connect_swapped (l.evidence, "changed", G_CALLBACK (show_notes_state),
+                                    l.notes_button);
+          g_object_set_data (G_OBJECT (l.notes_button), "score", s);
+          show_notes_state (l.notes_button);
+          adw_action_row_add_suffix (l.row, GTK_WIDGET (l.notes_button));
           g_signal_connect_swapped (l.self_entry, "changed", G_CALLBACK (update), self);
           g_signal_connect_swapped (l.committee_entry, "changed", G_CALLBACK (update), self);
           adw_preferences_group_add (group, GTK_WIDGET (l.row));
@@ -358,6 +389,18 @@ rh_assessment_editor_enter (RhAssessmentEditor *self, const char *code, gboolean
         }
     }
   return FALSE;
+}
+
+RhEvidencePopover *
+rh_assessment_editor_evidence (RhAssessmentEditor *self, const char *code)
+{
+  for (guint i = 0; i < self->lines->len; i++)
+    {
+      Line *l = &g_array_index (self->lines, Line, i);
+      if (g_strcmp0 (l->indicator->code, code) == 0)
+        return l->evidence;
+    }
+  return NULL;
 }
 
 static void
