@@ -488,7 +488,13 @@ test_score_branch_updates_ranks (Fixture *f, gconstpointer data)
     label = gtk_label_get_label (child (editor, RH_TYPE_ASSESSMENT_EDITOR, "total_label"));
     g_test_message ("editor: %s; table: %s", label, total);
     g_assert_nonnull (strstr (label, total));
-    gtk_window_destroy (GTK_WINDOW (editor));
+    /* The branch submits it to the committee. */
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.submit", NULL));
+    iterate ();
+    g_free (sql);
+    sql = g_strdup_printf ("SELECT count(*) FROM assessment WHERE org_id = %" G_GINT64_FORMAT
+                           " AND period = '2026' AND status = 'submitted'", branch);
+    g_assert_cmpint (rh_database_query_int (f->db, sql), ==, 1);
   }
   gtk_spin_button_set_value (child (page, RH_TYPE_ASSESSMENT_PAGE, "year_spin"), 2025);
   rh_window_show_view (f->window, "assessment");

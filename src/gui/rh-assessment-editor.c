@@ -36,7 +36,7 @@ struct _RhAssessmentEditor
   GtkLabel            *error_label;
   GtkLabel            *total_label;
   AdwPreferencesPage  *page;
-  GtkWidget           *save_button, *finalise_button, *reopen_button;
+  GtkWidget           *save_button, *submit_button, *finalise_button, *reopen_button;
 };
 
 G_DEFINE_FINAL_TYPE (RhAssessmentEditor, rh_assessment_editor, ADW_TYPE_WINDOW)
@@ -286,6 +286,8 @@ build (RhAssessmentEditor *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->page), !readonly);
   gtk_widget_set_visible (self->save_button, !readonly);
   gtk_widget_set_visible (self->finalise_button, !readonly);
+  gtk_widget_set_visible (self->submit_button,
+                          self->assessment->status == RH_ASSESSMENT_DRAFT);
   gtk_widget_set_visible (self->reopen_button, readonly);
   update (self);
 }
@@ -323,6 +325,24 @@ save_activated (GtkWidget *widget, const char *action, GVariant *param)
 
   if (save (self))
     done (self, _("Assessment saved"));
+}
+
+/* The branch hands its self-assessment to the committee (draft → submitted). */
+static void
+submit_activated (GtkWidget *widget, const char *action, GVariant *param)
+{
+  RhAssessmentEditor *self = RH_ASSESSMENT_EDITOR (widget);
+  g_autoptr (GError) error = NULL;
+
+  if (!save (self))
+    return;
+  if (!rh_assessment_set_status (self->db, self->assessment, RH_ASSESSMENT_SUBMITTED, NULL,
+                                 &error))
+    {
+      rh_form_show_error (self->error_label, NULL, error->message);
+      return;
+    }
+  done (self, _("Assessment submitted to the committee"));
 }
 
 static void
@@ -429,9 +449,11 @@ rh_assessment_editor_class_init (RhAssessmentEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RhAssessmentEditor, total_label);
   gtk_widget_class_bind_template_child (widget_class, RhAssessmentEditor, page);
   gtk_widget_class_bind_template_child (widget_class, RhAssessmentEditor, save_button);
+  gtk_widget_class_bind_template_child (widget_class, RhAssessmentEditor, submit_button);
   gtk_widget_class_bind_template_child (widget_class, RhAssessmentEditor, finalise_button);
   gtk_widget_class_bind_template_child (widget_class, RhAssessmentEditor, reopen_button);
   gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_activated);
+  gtk_widget_class_install_action (widget_class, "editor.submit", NULL, submit_activated);
   gtk_widget_class_install_action (widget_class, "editor.finalise", NULL, finalise_activated);
   gtk_widget_class_install_action (widget_class, "editor.reopen", NULL, reopen_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
