@@ -327,38 +327,34 @@ save_activated (GtkWidget *widget, const char *action, GVariant *param)
     done (self, _("Assessment saved"));
 }
 
-/* The branch hands its self-assessment to the committee (draft → submitted). */
+/* Saves, then moves the assessment on: submitted by the branch, or finalised
+ * by the committee. */
 static void
-submit_activated (GtkWidget *widget, const char *action, GVariant *param)
+move_on (RhAssessmentEditor *self, RhAssessmentStatus status, const char *message)
 {
-  RhAssessmentEditor *self = RH_ASSESSMENT_EDITOR (widget);
   g_autoptr (GError) error = NULL;
 
   if (!save (self))
     return;
-  if (!rh_assessment_set_status (self->db, self->assessment, RH_ASSESSMENT_SUBMITTED, NULL,
-                                 &error))
+  if (!rh_assessment_set_status (self->db, self->assessment, status, NULL, &error))
     {
       rh_form_show_error (self->error_label, NULL, error->message);
       return;
     }
-  done (self, _("Assessment submitted to the committee"));
+  done (self, message);
+}
+
+static void
+submit_activated (GtkWidget *widget, const char *action, GVariant *param)
+{
+  move_on (RH_ASSESSMENT_EDITOR (widget), RH_ASSESSMENT_SUBMITTED,
+           _("Assessment submitted to the committee"));
 }
 
 static void
 finalise_activated (GtkWidget *widget, const char *action, GVariant *param)
 {
-  RhAssessmentEditor *self = RH_ASSESSMENT_EDITOR (widget);
-  g_autoptr (GError) error = NULL;
-
-  if (!save (self))
-    return;
-  if (!rh_assessment_set_status (self->db, self->assessment, RH_ASSESSMENT_FINALISED, NULL, &error))
-    {
-      rh_form_show_error (self->error_label, NULL, error->message);
-      return;
-    }
-  done (self, _("Assessment finalised"));
+  move_on (RH_ASSESSMENT_EDITOR (widget), RH_ASSESSMENT_FINALISED, _("Assessment finalised"));
 }
 
 static void
