@@ -442,6 +442,22 @@ test_score_branch_updates_ranks (Fixture *f, gconstpointer data)
   /* A score above the indicator's range is clamped, with a message. */
   g_assert_true (rh_assessment_editor_enter (editor, "A1", FALSE, "999"));
   g_assert_true (rh_assessment_editor_enter (editor, "A1", FALSE, "4"));
+  /* A comment and an evidence file for A1, kept by the save. */
+  {
+    RhEvidencePopover *evidence = rh_assessment_editor_evidence (editor, "A1");
+    g_autoptr (GFile) file = g_file_new_for_path ("/srv/党建/2026/学习计划.pdf");
+    GtkTextView *comment = child (evidence, RH_TYPE_EVIDENCE_POPOVER, "comment_view");
+
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (comment), "年度学习计划已印发", -1);
+    rh_evidence_popover_attach (evidence, file);
+    rh_evidence_popover_attach (evidence, file);   /* once only */
+    if (g_getenv ("RONGHE_SCREENSHOT_DIR") != NULL)
+      {
+        gtk_popover_popup (GTK_POPOVER (evidence));
+        screenshot (evidence, "assessment-evidence");
+        gtk_popover_popdown (GTK_POPOVER (evidence));
+      }
+  }
   screenshot (editor, "assessment-editor");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
   iterate ();
@@ -455,8 +471,31 @@ test_score_branch_updates_ranks (Fixture *f, gconstpointer data)
                          " JOIN template_indicator i ON i.id = s.indicator_id"
                          " JOIN assessment a ON a.id = s.assessment_id"
                          " WHERE a.org_id = %" G_GINT64_FORMAT " AND a.period = '2026'"
-                         " AND i.code = 'A1' AND s.self_score = 4", branch);
+                         " AND i.code = 'A1' AND s.self_score = 4"
+                         " AND s.comment = '年度学习计划已印发'"
+                         " AND s.attachments = '/srv/党建/2026/学习计划.pdf'", branch);
   g_assert_cmpint (rh_database_query_int (f->db, sql), ==, 1);
+
+  /* Opened again, the editor's live total (automatic indicators filled from
+   * the records) is the one the rank table shows. */
+  {
+    g_autofree char *total = g_strdup_printf ("%.2f", r->total);
+    const char *label;
+
+    editor = rh_assessment_editor_new (GTK_WINDOW (f->window), f->db, branch, "2026");
+    gtk_window_present (GTK_WINDOW (editor));
+    iterate ();
+    label = gtk_label_get_label (child (editor, RH_TYPE_ASSESSMENT_EDITOR, "total_label"));
+    g_test_message ("editor: %s; table: %s", label, total);
+    g_assert_nonnull (strstr (label, total));
+    /* The branch submits it to the committee. */
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.submit", NULL));
+    iterate ();
+    g_free (sql);
+    sql = g_strdup_printf ("SELECT count(*) FROM assessment WHERE org_id = %" G_GINT64_FORMAT
+                           " AND period = '2026' AND status = 'submitted'", branch);
+    g_assert_cmpint (rh_database_query_int (f->db, sql), ==, 1);
+  }
   gtk_spin_button_set_value (child (page, RH_TYPE_ASSESSMENT_PAGE, "year_spin"), 2025);
   rh_window_show_view (f->window, "assessment");
   screenshot (f->window, "assessment-page");

@@ -137,6 +137,7 @@ score_free (RhScore *s)
 {
   g_free (s->comment);
   g_free (s->evidence);
+  g_free (s->attachments);
   g_free (s->override_reason);
   g_free (s);
 }
@@ -232,7 +233,7 @@ rh_assessment_load_or_new (RhDatabase *db, gint64 org_id, const char *period, GE
   sqlite3_reset (stmt);
 
   stmt = rh_database_prepare (db, "SELECT indicator_id, self_score, committee_score, comment,"
-                                  " evidence, override_reason FROM assessment_score"
+                                  " evidence, override_reason, attachments FROM assessment_score"
                                   " WHERE assessment_id = ?1", error);
   if (stmt == NULL)
     {
@@ -247,6 +248,7 @@ rh_assessment_load_or_new (RhDatabase *db, gint64 org_id, const char *period, GE
       s->committee_score = rh_sql_double (stmt, 2);
       s->comment = rh_sql_dup (stmt, 3);
       s->evidence = rh_sql_dup (stmt, 4);
+      s->attachments = rh_sql_dup (stmt, 6);
       s->override_reason = rh_sql_dup (stmt, 5);
     }
   sqlite3_reset (stmt);
@@ -311,11 +313,13 @@ write_assessment (RhDatabase *db, gpointer data, GError **error)
 
       stmt = rh_database_prepare (db, "INSERT INTO assessment_score (assessment_id, indicator_id,"
                                       " self_score, committee_score, comment, evidence,"
-                                      " override_reason) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
+                                      " override_reason, attachments)"
+                                      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
                                       " ON CONFLICT DO UPDATE SET self_score = excluded.self_score,"
                                       " committee_score = excluded.committee_score,"
                                       " comment = excluded.comment, evidence = excluded.evidence,"
-                                      " override_reason = excluded.override_reason", error);
+                                      " override_reason = excluded.override_reason,"
+                                      " attachments = excluded.attachments", error);
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, a->id);
@@ -325,6 +329,7 @@ write_assessment (RhDatabase *db, gpointer data, GError **error)
       rh_sql_bind_text (stmt, 5, s->comment);
       rh_sql_bind_text (stmt, 6, s->evidence);
       rh_sql_bind_text (stmt, 7, s->override_reason);
+      rh_sql_bind_text (stmt, 8, s->attachments);
       if (sqlite3_step (stmt) != SQLITE_DONE)
         return rh_database_set_error (db, error);
     }
@@ -486,6 +491,67 @@ auto_score (const RhIndicator *ind, const Figures *f)
     default: break;
     }
   return isnan (share) ? NAN : round (ind->max_points * share * 100) / 100;
+}
+
+/* What an automatic indicator was filled from, in words. */
+static char *
+describe_figure (const RhIndicator *ind, const Figures *f)
+{
+  double share = NAN;
+
+  if (f == NULL)
+    return g_strdup (_("no records yet"));
+  switch (ind->source)
+    {
+    case RH_SOURCE_COMPLIANCE: share = f->compliance; break;
+    case RH_SOURCE_INTEGRATION:
+      return isnan (f->integration) ? g_strdup (_("no records yet"))
+                                    : g_strdup_printf (_("index %.1f"), 100 * f->integration);
+    case RH_SOURCE_ATTENDANCE: share = f->attendance; break;
+    case RH_SOURCE_CASES:
+      return g_strdup_printf (_("%d of %d cases"), f->cases[MAX (ind->source_status, 0)],
+                              MAX (ind->source_target, 1));
+    default: return NULL;
+    }
+  return isnan (share) ? g_strdup (_("nothing due yet")) : g_strdup_printf ("%.1f%%", 100 * share);
+}
+
+GHashTable *
+rh_assessment_fill_auto (RhDatabase *db, RhAssessment *a, GError **error)
+{
+  g_autoptr (RhTemplate) t = rh_template_load (db, a->template_id, error);
+  g_autoptr (GHashTable) figures = NULL;
+  GHashTable *described;
+  const Figures *f;
+  RhPeriod p;
+
+  if (t == NULL || !rh_period_parse (a->period, &p, error))
+    return NULL;
+  described = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  /* A finalised assessment keeps the figures of its day in its self scores. */
+  if (a->status == RH_ASSESSMENT_FINALISED)
+    return described;
+  figures = load_figures (db, &p, error);
+  if (figures == NULL)
+    {
+      g_hash_table_unref (described);
+      return NULL;
+    }
+  f = g_hash_table_lookup (figures, &a->org_id);
+  for (guint c = 0; c < t->categories->len; c++)
+    {
+      RhCategory *cat = t->categories->pdata[c];
+      for (guint i = 0; i < cat->indicators->len; i++)
+        {
+          RhIndicator *ind = cat->indicators->pdata[i];
+          if (ind->source == RH_SOURCE_NONE)
+            continue;
+          rh_assessment_score (a, ind->id)->auto_score = auto_score (ind, f);
+          g_hash_table_insert (described, g_memdup2 (&ind->id, sizeof ind->id),
+                               describe_figure (ind, f));
+        }
+    }
+  return described;
 }
 
 /* The scores of one assessment in template order, with automatic figures. */

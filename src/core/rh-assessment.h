@@ -135,6 +135,7 @@ typedef struct {
   char  *comment;
   char  *evidence;
   char  *override_reason;  /* a committee score that differs from auto_score needs one */
+  char  *attachments;      /* evidence files (佐证材料): their paths, one per line */
 } RhScore;
 
 /* The result of one branch's assessment. */
@@ -200,6 +201,11 @@ RhAssessment *rh_assessment_load_or_new (RhDatabase *db, gint64 org_id, const ch
  * transaction; a survey tally, when given, sets the review score. A finalised
  * assessment is refused. */
 gboolean      rh_assessment_save (RhDatabase *db, RhAssessment *a, GError **error);
+/* Fills the automatic indicators' auto_score from the records of the
+ * assessment's period and returns what each was filled from, in words
+ * ("92.3%", "2 of 3 cases"), by indicator id (gint64 *). A finalised
+ * assessment keeps its day's figures in its self scores: nothing to fill. */
+GHashTable   *rh_assessment_fill_auto (RhDatabase *db, RhAssessment *a, GError **error);
 /* Finalising stores the result and a frozen copy of the template; reopening
  * needs a reason, which the audit log keeps. */
 gboolean      rh_assessment_set_status (RhDatabase *db, RhAssessment *a,

@@ -254,21 +254,51 @@ grades_from_text (GArray *grades, const char *text)
     }
 }
 
-/* The ids of the indicators in the tree, as a JSON array for json_each. */
+/* The ids of items (at id_offset in each) as a JSON array for json_each,
+ * appended to ids, which is "[" or a list begun. */
+static void
+append_ids (GString *ids, GPtrArray *items, gsize id_offset)
+{
+  for (guint i = 0; i < items->len; i++)
+    g_string_append_printf (ids, "%s%" G_GINT64_FORMAT, ids->len > 1 ? "," : "",
+                            G_STRUCT_MEMBER (gint64, items->pdata[i], id_offset));
+}
+
+static char *
+kept_ids (GPtrArray *items, gsize id_offset)
+{
+  GString *ids = g_string_new ("[");
+
+  append_ids (ids, items, id_offset);
+  g_string_append_c (ids, ']');
+  return g_string_free (ids, FALSE);
+}
+
+/* The ids of the indicators in the tree. */
 static char *
 kept_indicators (const RhTemplate *t)
 {
   GString *ids = g_string_new ("[");
 
   for (guint c = 0; c < t->categories->len; c++)
-    {
-      RhCategory *cat = t->categories->pdata[c];
-      for (guint i = 0; i < cat->indicators->len; i++)
-        g_string_append_printf (ids, "%s%" G_GINT64_FORMAT, ids->len > 1 ? "," : "",
-                                ((RhIndicator *) cat->indicators->pdata[i])->id);
-    }
+    append_ids (ids, ((RhCategory *) t->categories->pdata[c])->indicators,
+                G_STRUCT_OFFSET (RhIndicator, id));
   g_string_append_c (ids, ']');
   return g_string_free (ids, FALSE);
+}
+
+/* Deletes what sql selects by the template's id (?1) and the ids kept (?2). */
+static gboolean
+delete_dropped (RhDatabase *db, const char *sql, gint64 template_id, const char *kept,
+                GError **error)
+{
+  sqlite3_stmt *stmt = rh_database_prepare (db, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, template_id);
+  sqlite3_bind_text (stmt, 2, kept, -1, SQLITE_TRANSIENT);
+  return sqlite3_step (stmt) == SQLITE_DONE || rh_database_set_error (db, error);
 }
 
 gboolean
@@ -276,6 +306,7 @@ rh_template_write (RhDatabase *db, gpointer data, GError **error)
 {
   RhTemplate *t = data;
   g_autofree char *kept = NULL;
+  g_autofree char *kept_categories = NULL;
   g_autofree char *grades = grades_to_text (t->grades);
   g_autofree char *cutoffs = NULL;
   sqlite3_stmt *stmt;
@@ -319,33 +350,18 @@ rh_template_write (RhDatabase *db, gpointer data, GError **error)
    * Scores of dropped indicators can only be drafts' (finalised assessments
    * use frozen copies): they go with them. */
   kept = kept_indicators (t);
-  stmt = rh_database_prepare (db, "DELETE FROM assessment_score WHERE indicator_id IN"
-                                  " (SELECT i.id FROM template_indicator i"
-                                  " JOIN template_category c ON c.id = i.category_id"
-                                  " WHERE c.template_id = ?1"
-                                  " AND i.id NOT IN (SELECT value FROM json_each (?2)))", error);
-  if (stmt == NULL)
+  if (!delete_dropped (db, "DELETE FROM assessment_score WHERE indicator_id IN"
+                           " (SELECT i.id FROM template_indicator i"
+                           " JOIN template_category c ON c.id = i.category_id"
+                           " WHERE c.template_id = ?1"
+                           " AND i.id NOT IN (SELECT value FROM json_each (?2)))", t->id, kept,
+                       error))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, t->id);
-  sqlite3_bind_text (stmt, 2, kept, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    return rh_database_set_error (db, error);
-  stmt = rh_database_prepare (db, "DELETE FROM template_category WHERE template_id = ?1"
-                                  " AND id NOT IN (SELECT value FROM json_each (?2))", error);
-  if (stmt == NULL)
+  kept_categories = kept_ids (t->categories, G_STRUCT_OFFSET (RhCategory, id));
+  if (!delete_dropped (db, "DELETE FROM template_category WHERE template_id = ?1"
+                           " AND id NOT IN (SELECT value FROM json_each (?2))", t->id,
+                       kept_categories, error))
     return FALSE;
-  {
-    GString *ids = g_string_new ("[");
-    for (guint c = 0; c < t->categories->len; c++)
-      g_string_append_printf (ids, "%s%" G_GINT64_FORMAT, c ? "," : "",
-                              ((RhCategory *) t->categories->pdata[c])->id);
-    g_string_append_c (ids, ']');
-    sqlite3_bind_int64 (stmt, 1, t->id);
-    sqlite3_bind_text (stmt, 2, ids->str, -1, SQLITE_TRANSIENT);
-    g_string_free (ids, TRUE);
-  }
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    return rh_database_set_error (db, error);
 
   for (guint c = 0; c < t->categories->len; c++)
     {
@@ -408,16 +424,10 @@ rh_template_write (RhDatabase *db, gpointer data, GError **error)
   /* Indicators dropped from the tree go (their draft scores went first). */
   g_free (kept);
   kept = kept_indicators (t);
-  stmt = rh_database_prepare (db, "DELETE FROM template_indicator WHERE category_id IN"
-                                  " (SELECT id FROM template_category WHERE template_id = ?1)"
-                                  " AND id NOT IN (SELECT value FROM json_each (?2))", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, t->id);
-  sqlite3_bind_text (stmt, 2, kept, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    return rh_database_set_error (db, error);
-  return TRUE;
+  return delete_dropped (db, "DELETE FROM template_indicator WHERE category_id IN"
+                             " (SELECT id FROM template_category WHERE template_id = ?1)"
+                             " AND id NOT IN (SELECT value FROM json_each (?2))", t->id, kept,
+                         error);
 }
 
 gboolean

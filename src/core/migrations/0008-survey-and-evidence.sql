@@ -4,3 +4,6 @@
 ALTER TABLE assessment ADD COLUMN review_satisfied INTEGER CHECK (review_satisfied >= 0);
 ALTER TABLE assessment ADD COLUMN review_basic INTEGER CHECK (review_basic >= 0);
 ALTER TABLE assessment ADD COLUMN review_unsatisfied INTEGER CHECK (review_unsatisfied >= 0);
+
+-- Evidence (佐证材料) may be files: their paths, one per line.
+ALTER TABLE assessment_score ADD COLUMN attachments TEXT;
