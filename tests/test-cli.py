@@ -123,6 +123,64 @@ class CliTest(unittest.TestCase):
         r = run("--database", self.db, "compliance", "--period", "2025", "--branch", "999999")
         self.assertEqual(r.returncode, 1)
 
+    def test_chart_and_handout(self):
+        self.assertEqual(run("--database", self.db, "demo").returncode, 0)
+        branch = rows(self.db, "SELECT org_id FROM assessment WHERE period = '2025'"
+                               " ORDER BY org_id LIMIT 1")[0][0]
+        for kind in ("radar", "ranking", "quadrant", "trend", "compliance", "stars", "points"):
+            for ext, magic in ((".pdf", b"%PDF"), (".png", b"\x89PNG"), (".svg", b"<?xml")):
+                out = os.path.join(self.tmp.name, kind + ext)
+                r = run("--database", self.db, "chart", kind, "--period", "2025", "--branch",
+                        str(branch), "--output", out, "--dpi", "72")
+                self.assertEqual(r.returncode, 0, r.stderr)
+                with open(out, "rb") as f:
+                    self.assertEqual(f.read(len(magic)), magic)
+        # A PNG at a chosen size and resolution: 200 pt at 144 dpi is 400 pixels.
+        out = os.path.join(self.tmp.name, "big.png")
+        r = run("--database", self.db, "chart", "stars", "--period", "2025", "--output", out,
+                "--width", "200", "--height", "100", "--dpi", "144")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        with open(out, "rb") as f:
+            header = f.read(24)
+        self.assertEqual(int.from_bytes(header[16:20], "big"), 400)
+        self.assertEqual(int.from_bytes(header[20:24], "big"), 200)
+        # The PDF's text is real text, in Chinese.
+        out = os.path.join(self.tmp.name, "q.pdf")
+        run("--database", self.db, "chart", "quadrant", "--period", "2025", "--output", out,
+            lang="zh_CN.UTF-8")
+        text = subprocess.run(["pdftotext", "-enc", "UTF-8", out, "-"], capture_output=True,
+                              text=True).stdout
+        self.assertIn("融合象限", text)
+        self.assertIn("双强", text)
+        # Usage errors: exit 2 and nothing written.
+        for args in (("chart", "pie", "--period", "2025", "--output", out + ".png"),
+                     ("chart", "stars", "--period", "2025Q5", "--output", out + ".png"),
+                     ("chart", "stars", "--period", "2025", "--output", out + ".gif"),
+                     ("chart", "stars", "--period", "2025"),
+                     ("handout", "--period", "2025", "--output", out + ".png")):
+            r = run("--database", self.db, *args)
+            self.assertEqual(r.returncode, 2, args)
+        self.assertFalse(os.path.exists(out + ".png"))
+        # A chart about one branch needs one; an unknown branch is refused.
+        r = run("--database", self.db, "chart", "radar", "--period", "2025", "--output", out)
+        self.assertEqual(r.returncode, 1)
+        self.assertIn("branch", r.stderr)
+        r = run("--database", self.db, "handout", "--period", "2025", "--branch", "999999",
+                "--output", out)
+        self.assertEqual(r.returncode, 1)
+        # Handouts: the branch's and the committee's, A4 with the branch's name.
+        name = rows(self.db, "SELECT name FROM organisation WHERE id = ?".replace("?", str(branch)))[0][0]
+        for extra in (("--branch", str(branch)), ()):
+            out = os.path.join(self.tmp.name, "handout.pdf")
+            r = run("--database", self.db, "handout", "--period", "2025", *extra, "--output", out,
+                    lang="zh_CN.UTF-8")
+            self.assertEqual(r.returncode, 0, r.stderr)
+            info = subprocess.run(["pdfinfo", out], capture_output=True, text=True).stdout
+            self.assertIn("595.276 x 841.89", info)
+            text = subprocess.run(["pdftotext", "-enc", "UTF-8", out, "-"], capture_output=True,
+                                  text=True).stdout
+            self.assertIn(name, text)
+
     def test_messages_are_translated(self):
         r = run("--database", self.db, "frobnicate", lang="zh_CN.UTF-8")
         self.assertEqual(r.returncode, 2)
