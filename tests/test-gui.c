@@ -4,6 +4,7 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <string.h>
 #include "rh-meeting-editor.h"
 #include "rh-meetings-page.h"
 #include "rh-member-editor.h"
@@ -12,6 +13,7 @@
 #include "rh-assessment.h"
 #include "rh-case-editor.h"
 #include "rh-case-view.h"
+#include "rh-charts-page.h"
 #include "rh-task-editor.h"
 #include "rh-members-page.h"
 #include "rh-org-page.h"
@@ -417,6 +419,75 @@ test_score_branch_updates_ranks (Fixture *f, gconstpointer data)
   g_assert_cmpint (rh_database_query_int (f->db, sql), ==, 1);
 }
 
+static gboolean
+is_pdf (const char *path, gsize min_len)
+{
+  g_autofree char *bytes = NULL;
+  gsize len = 0;
+
+  return g_file_get_contents (path, &bytes, &len, NULL) && g_str_has_prefix (bytes, "%PDF")
+         && len >= min_len;
+}
+
+static void
+test_charts_view_exports_pdf (Fixture *f, gconstpointer data)
+{
+  RhChartsPage *page = child (f->window, RH_TYPE_WINDOW, "charts_page");
+  g_autofree char *pdf = g_build_filename (f->dir, "ranking.pdf", NULL);
+  g_autofree char *png = g_build_filename (f->dir, "quadrant.png", NULL);
+  g_autofree char *printed = g_build_filename (f->dir, "printed.pdf", NULL);
+  g_autofree char *handout = g_build_filename (f->dir, "handout.pdf", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *text = NULL;
+  const char *argv[] = { "pdftotext", "-enc", "UTF-8", pdf, "-", NULL };
+  gint64 branch;
+  int status;
+
+  load_sample (f);
+  rh_window_show_view (f->window, "charts");
+  iterate ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (child (f->window, RH_TYPE_WINDOW, "view_stack")),
+                   ==, "charts");
+  branch = rh_database_query_int (f->db, "SELECT min(org_id) FROM assessment WHERE period = '2025'");
+  rh_charts_page_show (page, RH_CHART_RANKING, "2025", 0);
+  iterate ();
+  g_assert_null (rh_charts_page_get_message (page));
+  g_assert_true (rh_charts_page_export_to (page, pdf, 150, &error));
+  g_assert_no_error (error);
+  g_assert_true (is_pdf (pdf, 2000));
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL,
+                               G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &text,
+                               NULL, &status, NULL));
+  g_assert_nonnull (strstr (text, "Ranking of branches"));
+
+  /* A chart about one branch asks for one, and then draws. */
+  rh_charts_page_show (page, RH_CHART_RADAR, "2025", 0);
+  g_assert_nonnull (rh_charts_page_get_message (page));
+  g_assert_false (rh_charts_page_export_to (page, pdf, 150, NULL));
+  rh_charts_page_show (page, RH_CHART_QUADRANT, "2025", branch);
+  g_assert_null (rh_charts_page_get_message (page));
+  g_assert_true (rh_charts_page_export_to (page, png, 72, &error));
+  g_assert_no_error (error);
+  /* A file name of the wrong kind is refused with a message. */
+  g_assert_false (rh_charts_page_export_to (page, "/tmp/chart.gif", 72, &error));
+  g_assert_nonnull (strstr (error->message, "chart.gif"));
+  g_clear_error (&error);
+
+  /* Print (Ctrl+P) and the branch's handout, here to PDF files. */
+  g_setenv ("RONGHE_PRINT_PDF", printed, TRUE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "charts.print", NULL));
+  g_unsetenv ("RONGHE_PRINT_PDF");
+  iterate ();
+  g_assert_true (is_pdf (printed, 2000));
+  g_assert_true (rh_charts_page_export_handout_to (page, handout, &error));
+  g_assert_no_error (error);
+  g_assert_true (is_pdf (handout, 10000));
+  g_unlink (pdf);
+  g_unlink (png);
+  g_unlink (printed);
+  g_unlink (handout);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -434,5 +505,6 @@ main (int argc, char **argv)
   ADD ("/gui/task-through-editor", test_task_through_editor);
   ADD ("/gui/case-through-editor-and-print", test_case_through_editor_and_print);
   ADD ("/gui/score-branch-updates-ranks", test_score_branch_updates_ranks);
+  ADD ("/gui/charts-view-exports-pdf", test_charts_view_exports_pdf);
   return g_test_run ();
 }

@@ -68,7 +68,7 @@ draw_strip (RhChartCtx *ctx, const RhChartBar *bars, guint n, double max, double
 static const char *
 draw_bars (cairo_t *cr, double width, double height, const RhChartInfo *info,
            const RhChartBar *bars, guint n, const char *const *group_labels, guint n_groups,
-           double max_value, const char *axis_label, const char *empty_message)
+           double max_value, const char *axis_label, const char *empty_message, gboolean decimals)
 {
   RhChartCtx ctx;
   const char *note = NULL;
@@ -225,7 +225,7 @@ draw_bars (cairo_t *cr, double width, double height, const RhChartInfo *info,
         rh_chart_set_rgb (cr, ctx.fg);
       rh_chart_text (&ctx, text_size, b->highlight, label, ctx.x, y + (row_h - th) / 2, label_w - 4,
                      PANGO_ALIGN_RIGHT, TRUE);
-      value = rh_chart_format (b->value);
+      value = decimals && !isnan (b->value) ? g_strdup_printf ("%.2f", b->value) : rh_chart_format (b->value);
       stars = stars_text (b->stars);
       {
         g_autofree char *text = b->stars > 0 ? g_strdup_printf ("%s %s", value, stars)
@@ -249,7 +249,7 @@ rh_chart_ranking (cairo_t *cr, double width, double height, const RhChartInfo *i
                   guint n_groups, double max_value)
 {
   return draw_bars (cr, width, height, info, bars, n_bars, group_labels, n_groups, max_value,
-                    _("Combined score"), _("No branch has been assessed for this period."));
+                    _("Combined score"), _("No branch has been assessed for this period."), TRUE);
 }
 
 const char *
@@ -258,5 +258,5 @@ rh_chart_points (cairo_t *cr, double width, double height, const RhChartInfo *in
                  guint n_levels)
 {
   return draw_bars (cr, width, height, info, bars, n_bars, level_labels, n_levels, 0,
-                    _("Points"), _("No member of this branch has points for this period."));
+                    _("Points"), _("No member of this branch has points for this period."), FALSE);
 }

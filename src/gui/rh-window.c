@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 #include "rh-assessment-page.h"
 #include "rh-cases-page.h"
+#include "rh-charts-page.h"
 #include "rh-date.h"
 #include "rh-demo.h"
 #include "rh-meetings-page.h"
@@ -36,6 +37,7 @@ struct _RhWindow
   RhTasksPage     *tasks_page;
   RhCasesPage     *cases_page;
   RhAssessmentPage *assessment_page;
+  RhChartsPage    *charts_page;
 };
 
 G_DEFINE_FINAL_TYPE (RhWindow, rh_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -235,6 +237,7 @@ rh_window_class_init (RhWindowClass *klass)
   g_type_ensure (RH_TYPE_TASKS_PAGE);
   g_type_ensure (RH_TYPE_CASES_PAGE);
   g_type_ensure (RH_TYPE_ASSESSMENT_PAGE);
+  g_type_ensure (RH_TYPE_CHARTS_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/ronghe/Ronghe/rh-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RhWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, RhWindow, window_title);
@@ -249,6 +252,7 @@ rh_window_class_init (RhWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RhWindow, tasks_page);
   gtk_widget_class_bind_template_child (widget_class, RhWindow, cases_page);
   gtk_widget_class_bind_template_child (widget_class, RhWindow, assessment_page);
+  gtk_widget_class_bind_template_child (widget_class, RhWindow, charts_page);
 
   gtk_widget_class_install_action (widget_class, "win.new", NULL, new_activated);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);
@@ -287,6 +291,7 @@ rh_window_new (RhApplication *app, RhDatabase *db)
   rh_tasks_page_set_database (self->tasks_page, db);
   rh_cases_page_set_database (self->cases_page, db);
   rh_assessment_page_set_database (self->assessment_page, db);
+  rh_charts_page_set_database (self->charts_page, db);
   g_signal_connect_swapped (db, "changed", G_CALLBACK (update_main_stack), self);
   update_main_stack (self);
 
