@@ -152,11 +152,22 @@ class CliTest(unittest.TestCase):
                               text=True).stdout
         self.assertIn("融合象限", text)
         self.assertIn("双强", text)
+        # Configured cut-offs instead of the medians.
+        r = run("--database", self.db, "chart", "quadrant", "--period", "2025", "--output", out,
+                "--party-cut", "72.5", "--business-cut", "81")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        text = subprocess.run(["pdftotext", "-enc", "UTF-8", out, "-"], capture_output=True,
+                              text=True).stdout
+        self.assertIn("cut 72.50", text)
+        self.assertIn("cut 81", text)
+        self.assertIn("configured cut-offs", text)
         # Usage errors: exit 2 and nothing written.
         for args in (("chart", "pie", "--period", "2025", "--output", out + ".png"),
                      ("chart", "stars", "--period", "2025Q5", "--output", out + ".png"),
                      ("chart", "stars", "--period", "2025", "--output", out + ".gif"),
                      ("chart", "stars", "--period", "2025"),
+                     ("chart", "quadrant", "--period", "2025", "--output", out + ".png",
+                      "--party-cut", "120"),
                      ("handout", "--period", "2025", "--output", out + ".png")):
             r = run("--database", self.db, *args)
             self.assertEqual(r.returncode, 2, args)

@@ -100,6 +100,8 @@ struct _RhChartModel {
   /* Quadrant. */
   GArray     *points;       /* RhChartPoint */
   double      party_cut, business_cut;
+  double      party_median, business_median;
+  char       *quadrant_source;
   /* Trend. */
   GArray     *trend;        /* RhChartTrendPoint */
   /* Heatmap. */
@@ -119,6 +121,7 @@ rh_chart_model_free (RhChartModel *m)
   g_free (m->organisation);
   g_free (m->period);
   g_free (m->source);
+  g_free (m->quadrant_source);
   for (int i = 0; i < 3; i++)
     g_free (m->series_names[i]);
   g_clear_pointer (&m->strings, g_ptr_array_unref);
@@ -136,6 +139,13 @@ RhChartKind
 rh_chart_model_get_kind (RhChartModel *m)
 {
   return m->kind;
+}
+
+void
+rh_chart_model_set_cuts (RhChartModel *m, double party, double business)
+{
+  m->party_cut = isnan (party) ? m->party_median : party;
+  m->business_cut = isnan (business) ? m->business_median : business;
 }
 
 /* A string kept as long as the model. */
@@ -272,8 +282,8 @@ load_ranking (RhChartModel *m, RhDatabase *db, const char *period, gint64 branch
           g_array_append_val (business, r->business);
         }
     }
-  m->party_cut = median (party);
-  m->business_cut = median (business);
+  m->party_cut = m->party_median = median (party);
+  m->business_cut = m->business_median = median (business);
   g_free (m->source);
   /* TRANSLATORS: the source line under a chart. */
   m->source = g_strdup_printf (_("Source: Ronghe assessment records · %u branches assessed, %u "
@@ -623,6 +633,13 @@ rh_chart_model_draw (RhChartModel *m, cairo_t *cr, double width, double height, 
                                m->bars->len, (const char *const *) m->groups->pdata, m->groups->len,
                                m->max_value);
     case RH_CHART_QUADRANT:
+      g_free (m->quadrant_source);
+      m->quadrant_source = g_strdup_printf ("%s · %s", m->source,
+                                            m->party_cut == m->party_median
+                                                && m->business_cut == m->business_median
+                                              ? _("lines at the medians")
+                                              : _("lines at the configured cut-offs"));
+      info.source = m->quadrant_source;
       return rh_chart_quadrant (cr, width, height, &info, (RhChartPoint *) (gpointer) m->points->data,
                                 m->points->len, m->party_cut, m->business_cut);
     case RH_CHART_TREND:

@@ -47,6 +47,9 @@ RhChartModel *rh_chart_model_load (RhDatabase *db, RhChartKind kind, const char 
 void          rh_chart_model_free (RhChartModel *model);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RhChartModel, rh_chart_model_free)
 RhChartKind   rh_chart_model_get_kind (RhChartModel *model);
+/* The quadrant's lines at configured cut-offs instead of the committee's
+ * medians; NAN keeps the median for that axis. */
+void          rh_chart_model_set_cuts (RhChartModel *model, double party, double business);
 /* Draws the chart in a width × height box in points; returns the chart's message
  * (an empty state or a note), or NULL. */
 const char   *rh_chart_model_draw (RhChartModel *model, cairo_t *cr, double width, double height,

@@ -16,7 +16,7 @@ rh_chart_quadrant (cairo_t *cr, double width, double height, const RhChartInfo *
 {
   RhChartCtx ctx;
   const char *note = NULL;
-  double left, bottom_h = RH_CHART_TEXT * 4, px, py, pw, ph, cx, cy, r;
+  double left, bottom_h = RH_CHART_TEXT * 5.4, px, py, pw, ph, cx, cy, r;
   guint n = 0;
   double lo, hi, lo_x = INFINITY, hi_x = -INFINITY, lo_y = INFINITY, hi_y = -INFINITY;
   int hl = -1;
@@ -189,6 +189,7 @@ rh_chart_quadrant (cairo_t *cr, double width, double height, const RhChartInfo *
       rh_chart_text_size (&ctx, RH_CHART_TEXT, TRUE, label, &tw, &th);
       {
         double lx = hx + 11 + tw > px + pw ? hx - 11 - tw : hx + 11;
+        lx = MAX (lx, ctx.x);
         double ly = CLAMP (hy - th / 2, py, py + ph - th);
         rh_chart_set_rgb (cr, ctx.bg);
         cairo_rectangle (cr, lx - 2, ly, tw + 4, th);

@@ -47,11 +47,27 @@ rh_chart_radar (cairo_t *cr, double width, double height, const RhChartInfo *inf
     return rh_chart_empty (&ctx, _("This branch has no assessment with star indicators for this "
                                    "period."));
 
-  legend_y = ctx.y + ctx.h - RH_CHART_TEXT * 1.8;
-  radius = MIN (ctx.w / 2 - RH_CHART_TEXT * 7, (legend_y - ctx.y) / 2 - RH_CHART_TEXT * 3);
+  /* The legend wraps in a narrow chart: measure it first. */
+  {
+    double lx = 0, rows = 1;
+    for (guint s = 0; s < n_series; s++)
+      {
+        double tw;
+        rh_chart_text_size (&ctx, RH_CHART_TEXT, FALSE, series[s].name, &tw, NULL);
+        if (lx > 0 && lx + 26 + tw > ctx.w)
+          {
+            rows++;
+            lx = 0;
+          }
+        lx += 26 + tw + 16;
+      }
+    legend_y = ctx.y + ctx.h - RH_CHART_TEXT * 1.6 * rows;
+  }
+  /* Room for two-line labels above, below and beside. */
+  radius = MIN (ctx.w / 2 - RH_CHART_TEXT * 6, (legend_y - ctx.y) / 2 - RH_CHART_TEXT * 3.4);
   radius = MAX (radius, 10);
   cx = ctx.x + ctx.w / 2;
-  cy = ctx.y + RH_CHART_TEXT * 2.6 + radius;
+  cy = ctx.y + (legend_y - ctx.y) / 2;
 
   /* Rings at 20 % steps, spokes, axis labels. */
   for (int ring = 1; ring <= 5; ring++)
@@ -69,9 +85,11 @@ rh_chart_radar (cairo_t *cr, double width, double height, const RhChartInfo *inf
             cairo_line_to (cr, cx + rr * cos (ang), cy + rr * sin (ang));
         }
       cairo_stroke (cr);
-      /* Along the middle of the first sector, clear of the axes. */
+      /* Along the middle of the first sector, clear of the axes; only
+       * 100 % when the radar is small. */
       rh_chart_set_rgb (cr, ctx.muted);
-      rh_chart_text (&ctx, RH_CHART_SMALL - 0.5, FALSE, t,
+      if (radius >= 80 || ring == 5)
+        rh_chart_text (&ctx, RH_CHART_SMALL - 0.5, FALSE, t,
                      cx + rr * cos (-G_PI / 2 + G_PI / n_axes) * 0.96 - 8,
                      cy + rr * sin (-G_PI / 2 + G_PI / n_axes) * 0.96 - RH_CHART_SMALL * 0.7, -1,
                      PANGO_ALIGN_LEFT, FALSE);
@@ -81,11 +99,15 @@ rh_chart_radar (cairo_t *cr, double width, double height, const RhChartInfo *inf
       double ang = -G_PI / 2 + 2 * G_PI * a / n_axes;
       double lx = cx + (radius + 9) * cos (ang), ly = cy + (radius + 9) * sin (ang);
       double tw, th, boxw = RH_CHART_TEXT * 7;
+      /* The branch's share under the star's name. */
+      g_autofree char *label = n_series > 0 && !isnan (series[0].values[a])
+                                 ? g_strdup_printf ("%s\n%.0f%%", axes[a], series[0].values[a] * 100)
+                                 : g_strdup (axes[a]);
       rh_chart_set_rgb (cr, ctx.grid);
       cairo_move_to (cr, cx, cy);
       cairo_line_to (cr, cx + radius * cos (ang), cy + radius * sin (ang));
       cairo_stroke (cr);
-      rh_chart_text_size (&ctx, RH_CHART_TEXT, TRUE, axes[a], &tw, &th);
+      rh_chart_text_size (&ctx, RH_CHART_TEXT, TRUE, label, &tw, &th);
       tw = MIN (tw, boxw);
       if (cos (ang) < -0.2)
         lx -= tw;
@@ -96,7 +118,9 @@ rh_chart_radar (cairo_t *cr, double width, double height, const RhChartInfo *inf
       else if (fabs (sin (ang)) <= 0.5)
         ly -= th / 2;
       rh_chart_set_rgb (cr, ctx.fg);
-      rh_chart_text (&ctx, RH_CHART_TEXT, TRUE, axes[a], lx, ly, boxw, PANGO_ALIGN_LEFT, FALSE);
+      rh_chart_text (&ctx, RH_CHART_TEXT, TRUE, label, lx, ly, tw + 0.5,
+                     cos (ang) < -0.2 ? PANGO_ALIGN_RIGHT : fabs (cos (ang)) <= 0.2 ? PANGO_ALIGN_CENTER
+                                                                : PANGO_ALIGN_LEFT, FALSE);
     }
 
   /* The series, last first so the branch lies on top. */
@@ -134,18 +158,8 @@ rh_chart_radar (cairo_t *cr, double width, double height, const RhChartInfo *inf
             continue;
           if (s == 0)
             {
-              g_autofree char *t = g_strdup_printf ("%.0f%%", v * 100);
               cairo_arc (cr, mx, my, 2.6, 0, 2 * G_PI);
               cairo_fill (cr);
-              rh_chart_set_rgb (cr, ctx.fg);
-              /* Inside the polygon, towards the centre, clear of the axis labels. */
-              {
-                double tw, th, ix = cx + (rr - 14) * cos (ang), iy = cy + (rr - 14) * sin (ang);
-                rh_chart_text_size (&ctx, RH_CHART_SMALL, TRUE, t, &tw, &th);
-                rh_chart_text (&ctx, RH_CHART_SMALL, TRUE, t, ix - tw / 2 + 6, iy - th / 2, -1,
-                               PANGO_ALIGN_LEFT, FALSE);
-              }
-              series_style (&ctx, 0);
             }
           else
             {
@@ -162,6 +176,12 @@ rh_chart_radar (cairo_t *cr, double width, double height, const RhChartInfo *inf
     for (guint s = 0; s < n_series; s++)
       {
         double tw;
+        rh_chart_text_size (&ctx, RH_CHART_TEXT, FALSE, series[s].name, &tw, NULL);
+        if (lx > ctx.x && lx + 26 + tw > ctx.x + ctx.w)
+          {
+            lx = ctx.x;
+            legend_y += RH_CHART_TEXT * 1.6;
+          }
         cairo_save (cr);
         series_style (&ctx, s);
         cairo_move_to (cr, lx, legend_y + RH_CHART_TEXT * 0.75);
@@ -169,7 +189,6 @@ rh_chart_radar (cairo_t *cr, double width, double height, const RhChartInfo *inf
         cairo_stroke (cr);
         cairo_restore (cr);
         rh_chart_set_rgb (cr, ctx.fg);
-        rh_chart_text_size (&ctx, RH_CHART_TEXT, FALSE, series[s].name, &tw, NULL);
         rh_chart_text (&ctx, RH_CHART_TEXT, FALSE, series[s].name, lx + 26, legend_y, -1,
                        PANGO_ALIGN_LEFT, FALSE);
         lx += 26 + tw + 16;

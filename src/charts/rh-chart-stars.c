@@ -58,8 +58,12 @@ rh_chart_stars (cairo_t *cr, double width, double height, const RhChartInfo *inf
       g_autofree char *share = g_strdup_printf ("%.0f%%", 100.0 * counts[i] / total);
       GString *stars = g_string_new (NULL);
 
-      for (int s = 0; s <= i; s++)
-        g_string_append (stars, "★");
+      /* Five stars in a row, or "5★" when the column is narrow. */
+      if (slot >= RH_CHART_TEXT * 6)
+        for (int s = 0; s <= i; s++)
+          g_string_append (stars, "★");
+      else
+        g_string_append_printf (stars, "%d★", i + 1);
       /* Five stars darkest, one star palest. */
       rh_chart_fill (cr, 4 - i, bx, py + ph - bh, slot * 0.6, bh);
       rh_chart_set_rgb (cr, ctx.fg);

@@ -4,6 +4,7 @@
 #include "rh-config.h"
 
 #include <glib/gi18n-lib.h>
+#include <math.h>
 #include <stdio.h>
 #include "rh-chart-data.h"
 #include "rh-check.h"
@@ -498,7 +499,7 @@ cmd_chart (int argc, char **argv)
 {
   char *period = NULL, *output = NULL;
   gint64 branch = 0;
-  double width = 0, height = 0, dpi = 150;
+  double width = 0, height = 0, dpi = 150, party_cut = NAN, business_cut = NAN;
   GOptionEntry entries[] = {
     { "period", 0, 0, G_OPTION_ARG_STRING, &period, N_("2025, 2025Q3 or 2025-07"), "P" },
     { "branch", 0, 0, G_OPTION_ARG_INT64, &branch,
@@ -508,6 +509,10 @@ cmd_chart (int argc, char **argv)
     { "width", 0, 0, G_OPTION_ARG_DOUBLE, &width, N_("Width in points (1/72 inch)"), "PT" },
     { "height", 0, 0, G_OPTION_ARG_DOUBLE, &height, N_("Height in points"), "PT" },
     { "dpi", 0, 0, G_OPTION_ARG_DOUBLE, &dpi, N_("Resolution of a PNG (default 150)"), "DPI" },
+    { "party-cut", 0, 0, G_OPTION_ARG_DOUBLE, &party_cut,
+      N_("Quadrant: the party score's cut-off (default: the median)"), "SCORE" },
+    { "business-cut", 0, 0, G_OPTION_ARG_DOUBLE, &business_cut,
+      N_("Quadrant: the business score's cut-off (default: the median)"), "SCORE" },
     { NULL },
   };
   g_autoptr (RhDatabase) db = NULL;
@@ -545,11 +550,18 @@ cmd_chart (int argc, char **argv)
       g_printerr ("ronghe-cli chart: %s\n", error->message);
       return EXIT_USAGE;
     }
+  if (party_cut < 0 || party_cut > 100 || business_cut < 0 || business_cut > 100)
+    {
+      g_printerr (_("ronghe-cli chart: the cut-offs are scores from 0 to 100\n"));
+      return EXIT_USAGE;
+    }
   rh_chart_kind_size (kind, &dw, &dh);
   db = open_database ();
   if (db == NULL)
     return EXIT_PROBLEMS;
   model = rh_chart_model_load (db, kind, period, branch, &error);
+  if (model != NULL)
+    rh_chart_model_set_cuts (model, party_cut, business_cut);
   if (model == NULL
       || !rh_chart_model_save (model, output, format, width > 0 ? width : dw, height > 0 ? height : dh,
                                dpi, &error))

@@ -11,10 +11,10 @@
 
 #define FONT "Noto Sans CJK SC, Sans"
 #define BODY 10.5          /* 五号 */
-#define TABLE 9.0          /* 小五 */
+#define TABLE 8.5          /* 小五 is 9 pt: a little less for long templates */
 #define HEADING 12.0       /* 小四 */
 #define TITLE 18.0         /* 小二 */
-#define CELL_PAD 3.0
+#define CELL_PAD 2.0
 #define GAP 8.0
 
 typedef enum {
@@ -205,7 +205,7 @@ text (cairo_t *cr, double size, gboolean bold, const char *s, double x, double y
   pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
   pango_layout_set_alignment (layout, align);
-  pango_layout_set_line_spacing (layout, 1.15);
+  pango_layout_set_line_spacing (layout, size > TABLE ? 1.15 : 0);
   pango_layout_set_text (layout, s != NULL ? s : "", -1);
   if (draw)
     {

@@ -165,7 +165,7 @@ add_indicator_table (RhHandout *h, const RhAssessmentDetail *d)
 {
   const char *headers[] = { C_("indicator", "Code"), _("Indicator"), _("Max"), _("Self"),
                             _("Committee"), _("Counted") };
-  const double widths[] = { 0.08, 0.48, 0.11, 0.11, 0.11, 0.11 };
+  const double widths[] = { 0.07, 0.49, 0.1, 0.1, 0.12, 0.12 };
   const gboolean right[] = { FALSE, FALSE, TRUE, TRUE, TRUE, TRUE };
   guint k = 0;
 
@@ -260,7 +260,7 @@ build_branch (RhHandout *h, RhDatabase *db, const char *period, gint64 branch_id
   {
     RhDocDrawFunc funcs[] = { draw_chart, draw_chart };
     gpointer data[] = { h->charts[0], h->charts[1] };
-    rh_doc_add_drawings (h->doc, 250, 2, funcs, data);
+    rh_doc_add_drawings (h->doc, 224, 2, funcs, data);
   }
   if (d == NULL)
     rh_doc_add_paragraph (h->doc, _("This branch has no assessment for this period: there are no "
@@ -338,7 +338,7 @@ build_committee (RhHandout *h, RhDatabase *db, const char *period, GError **erro
   average = assessed > 0 ? number (sum / assessed) : g_strdup ("—");
   fives = g_strdup_printf ("%u", five);
   {
-    const char *labels[] = { _("Committee"), _("Period"), _("Branches assessed"), _("Finalised"),
+    const char *labels[] = { _("Party committee"), _("Period"), _("Branches assessed"), _("Finalised"),
                              _("Average combined score"), _("Five-star branches") };
     const char *values[] = { committee, period, counts, finalised_text, average, fives };
     rh_doc_add_fields (h->doc, labels, values, G_N_ELEMENTS (labels));
