@@ -228,9 +228,11 @@ grade_index (RhTemplate *t, const char *grade)
 }
 
 static gboolean
-load_ranking (RhChartModel *m, RhDatabase *db, const char *period, gint64 branch, GError **error)
+load_ranking (RhChartModel *m, RhDatabase *db, const char *period, gint64 branch,
+              GPtrArray *given, GError **error)
 {
-  g_autoptr (GPtrArray) results = rh_assessment_score_all (db, period, error);
+  g_autoptr (GPtrArray) results = given != NULL ? g_ptr_array_ref (given)
+                                                : rh_assessment_score_all (db, period, error);
   g_autoptr (RhTemplate) t = NULL;
   g_autoptr (GArray) party = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr (GArray) business = g_array_new (FALSE, FALSE, sizeof (double));
@@ -550,6 +552,13 @@ RhChartModel *
 rh_chart_model_load (RhDatabase *db, RhChartKind kind, const char *period, gint64 branch_id,
                      GError **error)
 {
+  return rh_chart_model_load_with_results (db, kind, period, branch_id, NULL, error);
+}
+
+RhChartModel *
+rh_chart_model_load_with_results (RhDatabase *db, RhChartKind kind, const char *period,
+                                  gint64 branch_id, GPtrArray *results, GError **error)
+{
   g_autoptr (RhChartModel) m = g_new0 (RhChartModel, 1);
   RhPeriod p;
   gboolean ok;
@@ -600,7 +609,7 @@ rh_chart_model_load (RhDatabase *db, RhChartKind kind, const char *period, gint6
     case RH_CHART_TREND: ok = load_trend (m, db, m->period, branch_id, error); break;
     case RH_CHART_COMPLIANCE: ok = load_compliance (m, db, m->period, branch_id, error); break;
     case RH_CHART_POINTS: ok = load_points (m, db, m->period, branch_id, error); break;
-    default: ok = load_ranking (m, db, m->period, branch_id, error); break;
+    default: ok = load_ranking (m, db, m->period, branch_id, results, error); break;
     }
   if (!ok)
     return NULL;

@@ -44,6 +44,11 @@ typedef struct _RhChartModel RhChartModel;
  * message saying so. The chosen branch is highlighted on committee charts. */
 RhChartModel *rh_chart_model_load (RhDatabase *db, RhChartKind kind, const char *period,
                                    gint64 branch_id, GError **error);
+/* The same, for ranking, quadrant and stars, from results of
+ * rh_assessment_score_all already at hand (NULL: computed here). */
+RhChartModel *rh_chart_model_load_with_results (RhDatabase *db, RhChartKind kind,
+                                                const char *period, gint64 branch_id,
+                                                GPtrArray *results, GError **error);
 void          rh_chart_model_free (RhChartModel *model);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RhChartModel, rh_chart_model_free)
 RhChartKind   rh_chart_model_get_kind (RhChartModel *model);

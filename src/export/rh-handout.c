@@ -215,8 +215,8 @@ build_branch (RhHandout *h, RhDatabase *db, const char *period, gint64 branch_id
     }
   for (int i = 0; i < 2; i++)
     {
-      h->charts[i] = rh_chart_model_load (db, i == 0 ? RH_CHART_RADAR : RH_CHART_QUADRANT, period,
-                                          branch_id, error);
+      h->charts[i] = rh_chart_model_load_with_results (db, i == 0 ? RH_CHART_RADAR : RH_CHART_QUADRANT,
+                                                       period, branch_id, results, error);
       if (h->charts[i] == NULL)
         return FALSE;
     }
@@ -297,7 +297,7 @@ build_committee (RhHandout *h, RhDatabase *db, const char *period, GError **erro
     return FALSE;
   for (int i = 0; i < 3; i++)
     {
-      h->charts[i] = rh_chart_model_load (db, kinds[i], period, 0, error);
+      h->charts[i] = rh_chart_model_load_with_results (db, kinds[i], period, 0, results, error);
       if (h->charts[i] == NULL)
         return FALSE;
     }
