@@ -119,7 +119,7 @@ rh_chart_quadrant (cairo_t *cr, double width, double height, const RhChartInfo *
   rh_chart_text (&ctx, RH_CHART_TEXT, TRUE, _("Party building score"), px, py + ph + RH_CHART_SMALL * 1.8,
                  pw, PANGO_ALIGN_CENTER, FALSE);
   cairo_save (cr);
-  cairo_translate (cr, ctx.x, py + ph);
+  cairo_translate (cr, MAX (ctx.x, px - 34 - RH_CHART_TEXT * 1.8), py + ph);
   cairo_rotate (cr, -G_PI / 2);
   rh_chart_text (&ctx, RH_CHART_TEXT, TRUE, _("Business score"), 0, 0, ph, PANGO_ALIGN_CENTER, FALSE);
   cairo_restore (cr);
@@ -187,15 +187,17 @@ rh_chart_quadrant (cairo_t *cr, double width, double height, const RhChartInfo *
       cairo_arc (cr, hx, hy, 9.5, 0, 2 * G_PI);
       cairo_stroke (cr);
       rh_chart_text_size (&ctx, RH_CHART_TEXT, TRUE, label, &tw, &th);
+      tw = MIN (tw, pw);
       {
+        /* Beside the marker, inside the chart, ellipsized when the chart is narrow. */
         double lx = hx + 11 + tw > px + pw ? hx - 11 - tw : hx + 11;
-        lx = MAX (lx, ctx.x);
         double ly = CLAMP (hy - th / 2, py, py + ph - th);
+        lx = CLAMP (lx, ctx.x, ctx.x + ctx.w - tw);
         rh_chart_set_rgb (cr, ctx.bg);
         cairo_rectangle (cr, lx - 2, ly, tw + 4, th);
         cairo_fill (cr);
         rh_chart_set_rgb (cr, ctx.info->dark ? ctx.fg : RH_CHART_HIGHLIGHT);
-        rh_chart_text (&ctx, RH_CHART_TEXT, TRUE, label, lx, ly, -1, PANGO_ALIGN_LEFT, FALSE);
+        rh_chart_text (&ctx, RH_CHART_TEXT, TRUE, label, lx, ly, tw + 0.5, PANGO_ALIGN_LEFT, TRUE);
       }
     }
   /* The counts of each quadrant, as a legend under the plot. */

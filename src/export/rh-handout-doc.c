@@ -218,6 +218,13 @@ text (cairo_t *cr, double size, gboolean bold, const char *s, double x, double y
   return (double) h / PANGO_SCALE;
 }
 
+/* Fields are two to a line; a last one alone takes the whole line. */
+static double
+field_width (Block *b, guint j)
+{
+  return j % 2 == 0 && j + 1 == b->labels->len ? RH_DOC_TEXT_WIDTH : RH_DOC_TEXT_WIDTH / 2 - 6;
+}
+
 /* A table row's height: its tallest cell. */
 static double
 row_height (RhDoc *doc, Block *b, char **cells, gboolean bold)
@@ -258,7 +265,7 @@ block_height (RhDoc *doc, Block *b)
               {
                 g_autofree char *s = g_strdup_printf (_("%s: %s"), (char *) b->labels->pdata[j],
                                                       (char *) b->values->pdata[j]);
-                line = MAX (line, text (doc->measure, BODY, FALSE, s, 0, 0, RH_DOC_TEXT_WIDTH / 2 - 6,
+                line = MAX (line, text (doc->measure, BODY, FALSE, s, 0, 0, field_width (b, j),
                                         PANGO_ALIGN_LEFT, FALSE));
               }
             h += line + 3;
@@ -268,10 +275,16 @@ block_height (RhDoc *doc, Block *b)
     case BLOCK_DRAWINGS:
       return b->height;
     case BLOCK_SIGNATURE:
-      return b->labels->len * (BODY * 2.6) + 10;
+      return (b->labels->len + 1) / 2 * (BODY * 2.3) + 6;
     default:
       return 0;
     }
+}
+
+static gboolean
+section_row (Block *b, guint r)
+{
+  return b->n_columns > 1 && g_strv_length (b->rows->pdata[r]) == 1;
 }
 
 static void
@@ -316,7 +329,14 @@ layout (RhDoc *doc)
                 }
               while (r < b->rows->len && (r == first || y + used + g_array_index (b->row_h, double, r)
                                                          <= RH_DOC_TEXT_HEIGHT))
-                used += g_array_index (b->row_h, double, r++);
+                {
+                  /* A section row stays with the row after it. */
+                  if (r > first && section_row (b, r) && r + 1 < b->rows->len
+                      && y + used + g_array_index (b->row_h, double, r)
+                           + g_array_index (b->row_h, double, r + 1) > RH_DOC_TEXT_HEIGHT)
+                    break;
+                  used += g_array_index (b->row_h, double, r++);
+                }
               place = (Place) { page, i, y, first, r };
               g_array_append_val (doc->places, place);
               y += used;
@@ -332,8 +352,8 @@ layout (RhDoc *doc)
         }
       {
         double h = block_height (doc, b);
-        /* A heading stays with what follows it. */
-        double need = h + (b->kind == BLOCK_HEADING ? 3 * TABLE : 0);
+        /* A heading stays with what follows it: a table's header and first rows. */
+        double need = h + (b->kind == BLOCK_HEADING ? GAP + 3 * TABLE * 2 : 0);
         if (y > 0 && y + need > RH_DOC_TEXT_HEIGHT)
           {
             page++;
@@ -422,7 +442,7 @@ draw_place (RhDoc *doc, cairo_t *cr, const Place *p)
               g_autofree char *s = g_strdup_printf (_("%s: %s"), (char *) b->labels->pdata[j],
                                                     (char *) b->values->pdata[j]);
               line = MAX (line, text (cr, BODY, FALSE, s, (j - i) * RH_DOC_TEXT_WIDTH / 2, y,
-                                      RH_DOC_TEXT_WIDTH / 2 - 6, PANGO_ALIGN_LEFT, TRUE));
+                                      field_width (b, j), PANGO_ALIGN_LEFT, TRUE));
             }
           y += line + 3;
         }
@@ -456,12 +476,14 @@ draw_place (RhDoc *doc, cairo_t *cr, const Place *p)
         }
       break;
     case BLOCK_SIGNATURE:
-      y += 10;
+      y += 6;
+      /* Two to a line, the second at the right half. */
       for (guint i = 0; i < b->labels->len; i++)
         {
-          text (cr, BODY, FALSE, b->labels->pdata[i], RH_DOC_TEXT_WIDTH * 0.35, y,
-                RH_DOC_TEXT_WIDTH * 0.65, PANGO_ALIGN_LEFT, TRUE);
-          y += BODY * 2.6;
+          text (cr, BODY, FALSE, b->labels->pdata[i], i % 2 ? RH_DOC_TEXT_WIDTH * 0.52 : 0, y,
+                RH_DOC_TEXT_WIDTH * 0.48, PANGO_ALIGN_LEFT, TRUE);
+          if (i % 2 || i + 1 == b->labels->len)
+            y += BODY * 2.3;
         }
       break;
     default:

@@ -246,10 +246,11 @@ build_branch (RhHandout *h, RhDatabase *db, const char *period, gint64 branch_id
       rank = g_strdup_printf (_("%d of %u"), r->rank, assessed);
     }
   {
-    const char *labels[] = { _("Branch"), _("Period"), _("Secretary"), _("Status"),
+    /* The branch is the title; the stars, last and alone, take the whole line. */
+    const char *labels[] = { _("Period"), _("Secretary"), _("Status"),
                              _("Combined score"), _("Rank"), _("Party building score"),
                              _("Business score"), _("Review score"), _("Grade"), _("Stars") };
-    const char *values[] = { org->name, period, secretary,
+    const char *values[] = { period, secretary,
                              r != NULL && r->assessment_id != 0
                                ? rh_assessment_status_label (r->status) : _("not assessed"),
                              total, rank, party, business, review,
@@ -260,15 +261,16 @@ build_branch (RhHandout *h, RhDatabase *db, const char *period, gint64 branch_id
   {
     RhDocDrawFunc funcs[] = { draw_chart, draw_chart };
     gpointer data[] = { h->charts[0], h->charts[1] };
-    rh_doc_add_drawings (h->doc, 224, 2, funcs, data);
+    rh_doc_add_drawings (h->doc, 212, 2, funcs, data);
   }
   if (d == NULL)
     rh_doc_add_paragraph (h->doc, _("This branch has no assessment for this period: there are no "
                                     "indicator scores to list."));
   else
     {
-      add_indicator_table (h, d);
+      /* What the meeting discusses first, then the detail. */
       add_strengths (h->doc, d);
+      add_indicator_table (h, d);
     }
   {
     const char *lines[] = { _("Branch secretary (signature): ______________"),
