@@ -612,9 +612,6 @@ rh_assessment_score_all (RhDatabase *db, const char *period, GError **error)
   if (!rh_period_parse (period, &p, error))
     return NULL;
   canonical = rh_period_format (&p);
-  figures = load_figures (db, &p, error);
-  if (figures == NULL)
-    return NULL;
 
   stmt = rh_database_prepare (db, "SELECT org_id, total_score FROM assessment WHERE period = ?1"
                                   " AND total_score IS NOT NULL", error);
@@ -658,6 +655,15 @@ rh_assessment_score_all (RhDatabase *db, const char *period, GError **error)
     }
   sqlite3_reset (stmt);
 
+  /* The period's figures are read only when something is still open:
+   * finalised results are read back as stored. */
+  for (guint i = 0; i < results->len && figures == NULL; i++)
+    {
+      RhScoreResult *r = results->pdata[i];
+      if (r->assessment_id != 0 && r->status != RH_ASSESSMENT_FINALISED
+          && (figures = load_figures (db, &p, error)) == NULL)
+        return NULL;
+    }
   for (guint i = 0; i < results->len; i++)
     {
       RhScoreResult *r = results->pdata[i];
