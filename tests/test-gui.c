@@ -482,6 +482,15 @@ test_charts_view_exports_pdf (Fixture *f, gconstpointer data)
   g_assert_true (rh_charts_page_export_handout_to (page, handout, &error));
   g_assert_no_error (error);
   g_assert_true (is_pdf (handout, 10000));
+  g_unlink (printed);
+  /* Ctrl+P in the Assessment view prints the selected branch's handout. */
+  rh_window_show_view (f->window, "assessment");
+  iterate ();
+  g_setenv ("RONGHE_PRINT_PDF", printed, TRUE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.print", NULL));
+  g_unsetenv ("RONGHE_PRINT_PDF");
+  iterate ();
+  g_assert_true (is_pdf (printed, 10000));
   g_unlink (pdf);
   g_unlink (png);
   g_unlink (printed);

@@ -5,6 +5,8 @@
 #include "rh-assessment-page.h"
 #include "rh-cases-page.h"
 #include "rh-charts-page.h"
+#include "rh-handout.h"
+#include "rh-print-operation.h"
 #include "rh-date.h"
 #include "rh-demo.h"
 #include "rh-meetings-page.h"
@@ -163,6 +165,37 @@ load_sample_activated (GtkWidget *widget, const char *action, GVariant *param)
   rh_window_toast (self, _("Sample organisation loaded"));
 }
 
+/* Ctrl+P: the chart in the Charts view, the selected branch's handout in
+ * the Assessment view. */
+static void
+print_activated (GtkWidget *widget, const char *action, GVariant *param)
+{
+  RhWindow *self = RH_WINDOW (widget);
+  const char *view = gtk_stack_get_visible_child_name (self->view_stack);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "empty") == 0)
+    return;
+  if (g_strcmp0 (view, "charts") == 0)
+    gtk_widget_activate_action (GTK_WIDGET (self->charts_page), "charts.print", NULL);
+  else if (g_strcmp0 (view, "assessment") == 0)
+    {
+      g_autofree char *period = rh_assessment_page_dup_period (self->assessment_page);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (RhPrintOperation) op = NULL;
+      RhHandout *handout = rh_handout_new (self->db, period,
+                                           rh_assessment_page_get_selected_id (self->assessment_page),
+                                           &error);
+      if (handout == NULL)
+        {
+          rh_window_toast (self, error->message);
+          return;
+        }
+      op = rh_print_operation_new_for_handout (handout);
+      if (!rh_print_operation_run_dialog (op, GTK_WINDOW (self), &error))
+        rh_window_toast (self, error->message);
+    }
+}
+
 static void
 preferences_activated (GtkWidget *widget, const char *action, GVariant *param)
 {
@@ -259,6 +292,7 @@ rh_window_class_init (RhWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.create-org", NULL, create_org_activated);
   gtk_widget_class_install_action (widget_class, "win.load-sample", NULL, load_sample_activated);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_activated);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_activated);
 }
 
 static void
