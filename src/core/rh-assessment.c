@@ -753,15 +753,6 @@ rh_assessment_score_all (RhDatabase *db, const char *period, GError **error)
     }
   sqlite3_reset (stmt);
 
-  /* The period's figures are read only when something is still open:
-   * finalised results are read back as stored. */
-  for (guint i = 0; i < results->len && figures == NULL; i++)
-    {
-      RhScoreResult *r = results->pdata[i];
-      if (r->assessment_id != 0 && r->status != RH_ASSESSMENT_FINALISED
-          && (figures = load_figures (db, &p, error)) == NULL)
-        return NULL;
-    }
   for (guint i = 0; i < results->len; i++)
     {
       RhScoreResult *r = results->pdata[i];
