@@ -198,7 +198,7 @@ check_quadrant (double party, double business, int shade)
   cairo_t *cr;
   cairo_surface_t *s = blank (500, 500, &cr);
   int x0, y0, x1, y1;
-  double cx, cy;
+  double cx = 0, cy = 0;
 
   g_assert_null (rh_chart_quadrant (cr, 500, 500, &info, points, G_N_ELEMENTS (points), 60, 60));
   g_assert_true (marker_centre (s, &cx, &cy));
@@ -332,12 +332,53 @@ test_empty_states (void)
   g_assert_nonnull (rh_chart_radar (cr, 300, 240, &info, axes, 5, NULL, 0));
   g_assert_nonnull (rh_chart_stars (cr, 300, 240, &info, no_stars, 0.3));
   g_assert_nonnull (rh_chart_stars (cr, 300, 240, &info, one_star, NAN));
-  g_assert_nonnull (rh_chart_heatmap (cr, 300, 240, &info, rows, 1, cols, 2, none));
-  g_assert_nonnull (rh_chart_heatmap (cr, 300, 240, &info, NULL, 0, NULL, 0, NULL));
+  g_assert_nonnull (rh_chart_heatmap (cr, 300, 240, &info, rows, 1, cols, 2, none, NULL));
+  g_assert_nonnull (rh_chart_heatmap (cr, 300, 240, &info, NULL, 0, NULL, 0, NULL, NULL));
   /* No room at all. */
   g_assert_nonnull (rh_chart_ranking (cr, 10, 10, &info, equal, 3, grades, 1, 0));
   g_assert_nonnull (rh_chart_quadrant (cr, 10, 10, &info, same, 2, 70, 70));
   g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_destroy (s);
+}
+
+/* A quarter's unit is one cell across its three months: no gap between them. */
+static void
+test_heatmap_spans (void)
+{
+  RhChartInfo info = { "热力图", "支部", "2025", NULL, FONT, FALSE };
+  const char *rows[] = { "党员大会", "党课" }, *cols[] = { "1月", "2月", "3月" };
+  const RhChartCell cells[] = { RH_CHART_CELL_MISSED, RH_CHART_CELL_MISSED, RH_CHART_CELL_MISSED,
+                                RH_CHART_CELL_MISSED, RH_CHART_CELL_MISSED, RH_CHART_CELL_MISSED };
+  const guint spans[] = { 1, 1, 1, 3, 0, 0 };
+  cairo_t *cr;
+  cairo_surface_t *s = blank (400, 300, &cr);
+  int x0, y0, x1, y1, gaps[2] = { 0, 0 };
+
+  g_assert_null (rh_chart_heatmap (cr, 400, 300, &info, rows, 2, cols, 3, cells, spans));
+  /* The legend's swatches at the bottom are left out. */
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_rectangle (cr, 0, 200, 400, 100);
+  cairo_fill (cr);
+  /* The red of a missed cell (0.70, 0.10, 0.12): its box covers both rows. */
+  g_assert_true (bbox_of (s, 179, 26, 31, &x0, &y0, &x1, &y1));
+  for (int r = 0; r < 2; r++)
+    {
+      /* Along a line near the top of a row (clear of the white crosses),
+       * count the breaks in the red. */
+      int y = y0 + (int) ((y1 - y0) / 2.0 * (r + 0.1));
+      gboolean in = FALSE;
+      for (int x = x0; x <= x1; x++)
+        {
+          gboolean red = pixel_is (s, x, y, 179, 26, 31, 2);
+          if (in && !red)
+            gaps[r]++;
+          in = red;
+        }
+    }
+  /* Three cells have two gaps between them; one merged cell has none. */
+  g_assert_cmpint (gaps[0], ==, 2);
+  g_assert_cmpint (gaps[1], ==, 0);
   cairo_destroy (cr);
   cairo_surface_destroy (s);
 }
@@ -383,5 +424,6 @@ main (int argc, char **argv)
   g_test_add_func ("/charts/ranking-many", test_ranking_many);
   g_test_add_func ("/charts/pdf-chinese-title", test_pdf_chinese_title);
   g_test_add_func ("/charts/empty-states", test_empty_states);
+  g_test_add_func ("/charts/heatmap-spans", test_heatmap_spans);
   return g_test_run ();
 }

@@ -107,6 +107,7 @@ struct _RhChartModel {
   /* Heatmap. */
   GPtrArray  *rows, *columns;
   GArray     *cells;        /* RhChartCell */
+  GArray     *spans;        /* guint */
   /* Stars. */
   guint       counts[5];
   double      quota;
@@ -132,6 +133,7 @@ rh_chart_model_free (RhChartModel *m)
   g_clear_pointer (&m->rows, g_ptr_array_unref);
   g_clear_pointer (&m->columns, g_ptr_array_unref);
   g_clear_pointer (&m->cells, g_array_unref);
+  g_clear_pointer (&m->spans, g_array_unref);
   g_free (m);
 }
 
@@ -465,12 +467,29 @@ load_compliance (RhChartModel *m, RhDatabase *db, const char *period, gint64 bra
         {
           if (!c->kinds[k].applicable)
             continue;
+          const RhComplianceUnit *previous = NULL;
+          guint start = 0;
+
           g_ptr_array_add (m->rows, g_strdup (rh_meeting_kind_label (k)));
           for (guint col = 0; col < months->len; col++)
             {
               const RhComplianceUnit *u = unit_for (&c->kinds[k], &g_array_index (months, RhPeriod, col));
               RhChartCell cell = u != NULL ? unit_cell (u) : RH_CHART_CELL_NONE;
+              guint one = 1, none = 0;
+
               g_array_append_val (m->cells, cell);
+              /* A quarter's or a year's unit is one cell across its months. */
+              if (u != NULL && u == previous)
+                {
+                  g_array_index (m->spans, guint, start)++;
+                  g_array_append_val (m->spans, none);
+                }
+              else
+                {
+                  start = m->spans->len;
+                  g_array_append_val (m->spans, one);
+                }
+              previous = u;
             }
         }
       m->source = g_strdup_printf (_("Source: Ronghe meeting records · %d of %d required units met"),
@@ -505,6 +524,10 @@ load_compliance (RhChartModel *m, RhDatabase *db, const char *period, gint64 bra
               else if (pending > 0)
                 cell = RH_CHART_CELL_PENDING;
               g_array_append_val (m->cells, cell);
+              {
+                guint one = 1;
+                g_array_append_val (m->spans, one);
+              }
             }
         }
       m->source = g_strdup (_("Source: Ronghe meeting records · branches with the lowest "
@@ -577,6 +600,7 @@ rh_chart_model_load_with_results (RhDatabase *db, RhChartKind kind, const char *
   m->rows = g_ptr_array_new_with_free_func (g_free);
   m->columns = g_ptr_array_new_with_free_func (g_free);
   m->cells = g_array_new (FALSE, TRUE, sizeof (RhChartCell));
+  m->spans = g_array_new (FALSE, TRUE, sizeof (guint));
   m->quota = NAN;
   if (branch_id != 0)
     {
@@ -657,7 +681,8 @@ rh_chart_model_draw (RhChartModel *m, cairo_t *cr, double width, double height, 
     case RH_CHART_COMPLIANCE:
       return rh_chart_heatmap (cr, width, height, &info, (const char *const *) m->rows->pdata,
                                m->rows->len, (const char *const *) m->columns->pdata,
-                               m->columns->len, (RhChartCell *) (gpointer) m->cells->data);
+                               m->columns->len, (RhChartCell *) (gpointer) m->cells->data,
+                               (guint *) (gpointer) m->spans->data);
     case RH_CHART_STARS:
       return rh_chart_stars (cr, width, height, &info, m->counts, m->quota);
     case RH_CHART_POINTS:

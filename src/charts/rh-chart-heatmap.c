@@ -71,7 +71,7 @@ cell (RhChartCtx *ctx, RhChartCell state, double x, double y, double w, double h
 const char *
 rh_chart_heatmap (cairo_t *cr, double width, double height, const RhChartInfo *info,
                   const char *const *rows, guint n_rows, const char *const *columns,
-                  guint n_columns, const RhChartCell *cells)
+                  guint n_columns, const RhChartCell *cells, const guint *spans)
 {
   RhChartCtx ctx;
   double label_w = 0, head_h = RH_CHART_TEXT * 1.8, legend_h, cw, rh, x0, y0;
@@ -142,8 +142,13 @@ rh_chart_heatmap (cairo_t *cr, double width, double height, const RhChartInfo *i
       rh_chart_text (&ctx, MIN (RH_CHART_TEXT, rh * 0.8), FALSE, rows[r], ctx.x, y0 + rh * r + (rh - th) / 2,
                      label_w - 6, PANGO_ALIGN_RIGHT, TRUE);
       for (guint c = 0; c < n_columns; c++)
-        cell (&ctx, cells[r * n_columns + c], x0 + cw * c + 0.75, y0 + rh * r + 0.75, cw - 1.5,
-              rh - 1.5);
+        {
+          guint span = spans != NULL ? MIN (spans[r * n_columns + c], n_columns - c) : 1;
+          if (span == 0)
+            continue;
+          cell (&ctx, cells[r * n_columns + c], x0 + cw * c + 0.75, y0 + rh * r + 0.75,
+                cw * span - 1.5, rh - 1.5);
+        }
     }
   return NULL;
 }

@@ -103,10 +103,12 @@ typedef enum {
   RH_CHART_CELL_PENDING,      /* not over yet */
 } RhChartCell;
 
-/* Rows × columns (meeting kinds × months, or branches × months). */
+/* Rows × columns (meeting kinds × months, or branches × months). spans, when
+ * not NULL, merges cells along a row: k ≥ 1 starts a cell k columns wide (a
+ * quarter or a year), 0 continues the one to its left. */
 const char *rh_chart_heatmap (cairo_t *cr, double width, double height, const RhChartInfo *info,
                               const char *const *rows, guint n_rows, const char *const *columns,
-                              guint n_columns, const RhChartCell *cells);
+                              guint n_columns, const RhChartCell *cells, const guint *spans);
 
 /* counts[i]: branches at i + 1 stars. quota: the share allowed five stars, NAN for none. */
 const char *rh_chart_stars (cairo_t *cr, double width, double height, const RhChartInfo *info,
