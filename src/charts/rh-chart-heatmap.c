@@ -61,8 +61,19 @@ cell (RhChartCtx *ctx, RhChartCell state, double x, double y, double w, double h
       break;
     case RH_CHART_CELL_NONE:
     default:
-      rh_chart_set_rgb (cr, ctx->grid);
+      /* Nothing due: an empty box with a dash, apart from the filled ones in greyscale. */
+      rh_chart_set_rgb (cr, ctx->bg);
       cairo_fill (cr);
+      cairo_rectangle (cr, x + 0.5, y + 0.5, w - 1, h - 1);
+      rh_chart_set_rgb (cr, ctx->grid);
+      cairo_set_line_width (cr, 0.8);
+      cairo_stroke (cr);
+      if (w > 8)
+        {
+          cairo_move_to (cr, x + w / 2 - 2.5, y + h / 2);
+          cairo_line_to (cr, x + w / 2 + 2.5, y + h / 2);
+          cairo_stroke (cr);
+        }
       break;
     }
   cairo_restore (cr);

@@ -99,20 +99,6 @@ rh_chart_quadrant (cairo_t *cr, double width, double height, const RhChartInfo *
       rh_chart_text (&ctx, RH_CHART_SMALL, FALSE, t, px - 34, gy - RH_CHART_SMALL * 0.75, 30,
                      PANGO_ALIGN_RIGHT, FALSE);
     }
-  /* The quadrants' names in the plot's corners. */
-  {
-    for (int i = 0; i < 4; i++)
-      {
-        double tw, th;
-        gboolean right = i < 2, top = i == 0 || i == 2;
-
-        rh_chart_text_size (&ctx, RH_CHART_TEXT + 0.5, TRUE, labels[i], &tw, &th);
-        rh_chart_set_rgb (cr, ctx.muted);
-        rh_chart_text (&ctx, RH_CHART_TEXT + 0.5, TRUE, labels[i],
-                       right ? px + pw - tw - 4 : px + 4, top ? py + 3 : py + ph - th - 3, -1,
-                       PANGO_ALIGN_LEFT, FALSE);
-      }
-  }
   rh_chart_set_rgb (cr, ctx.fg);
   cairo_rectangle (cr, px, py, pw, ph);
   cairo_stroke (cr);
@@ -167,6 +153,24 @@ rh_chart_quadrant (cairo_t *cr, double width, double height, const RhChartInfo *
     }
   cairo_fill (cr);
   cairo_restore (cr);
+  /* The quadrants' names in the plot's corners. */
+  {
+    for (int i = 0; i < 4; i++)
+      {
+        double tw, th;
+        gboolean right = i < 2, top = i == 0 || i == 2;
+
+        rh_chart_text_size (&ctx, RH_CHART_TEXT + 0.5, TRUE, labels[i], &tw, &th);
+        /* Over the points, on a veil of the background. */
+        cairo_set_source_rgba (cr, ctx.bg.r, ctx.bg.g, ctx.bg.b, 0.75);
+        cairo_rectangle (cr, right ? px + pw - tw - 6 : px + 2, top ? py + 2 : py + ph - th - 4, tw + 4, th + 2);
+        cairo_fill (cr);
+        rh_chart_set_rgb (cr, ctx.muted);
+        rh_chart_text (&ctx, RH_CHART_TEXT + 0.5, TRUE, labels[i],
+                       right ? px + pw - tw - 4 : px + 4, top ? py + 3 : py + ph - th - 3, -1,
+                       PANGO_ALIGN_LEFT, FALSE);
+      }
+  }
   if (hl >= 0)
     {
       double hx = px + pw * (CLAMP (points[hl].party, lo, hi) - lo) / (hi - lo);
