@@ -31,7 +31,8 @@ struct _RhChartsPage
 
 G_DEFINE_FINAL_TYPE (RhChartsPage, rh_charts_page, GTK_TYPE_WIDGET)
 
-static const char *const dpis[] = { "96", "150", "300", "600", NULL };
+/* 150 dpi first: the native dialog does not always honour a preselected choice. */
+static const char *const dpis[] = { "150", "300", "600", "96", NULL };
 
 char *
 rh_charts_page_dup_period (RhChartsPage *self)
@@ -303,8 +304,8 @@ export_activated (GtkWidget *widget, const char *action, GVariant *param)
   g_autofree char *period = rh_charts_page_dup_period (self);
   g_autofree char *name = g_strdup_printf ("%s-%s.pdf", rh_chart_kind_to_string (current_kind (self)),
                                            period);
-  const char *dpi_labels[] = { _("96 dpi (screen)"), _("150 dpi"), _("300 dpi (print)"),
-                               _("600 dpi"), NULL };
+  const char *dpi_labels[] = { _("150 dpi"), _("300 dpi (print)"), _("600 dpi"),
+                               _("96 dpi (screen)"), NULL };
 
   dialog = gtk_file_chooser_native_new (_("Export Chart"), GTK_WINDOW (gtk_widget_get_root (widget)),
                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
