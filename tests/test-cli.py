@@ -179,6 +179,14 @@ class CliTest(unittest.TestCase):
         r = run("--database", self.db, "handout", "--period", "2025", "--branch", "999999",
                 "--output", out)
         self.assertEqual(r.returncode, 1)
+        self.assertIn("999999", r.stderr)
+        # A party group is not a branch.
+        group = rows(self.db, "SELECT min(id) FROM organisation WHERE kind = 'group'")[0][0]
+        for args in (("chart", "radar"), ("handout",)):
+            r = run("--database", self.db, *args, "--period", "2025", "--branch", str(group),
+                    "--output", out)
+            self.assertEqual(r.returncode, 1, args)
+            self.assertIn(str(group), r.stderr)
         # Handouts: the branch's and the committee's, A4 with the branch's name.
         name = rows(self.db, "SELECT name FROM organisation WHERE id = ?".replace("?", str(branch)))[0][0]
         for extra in (("--branch", str(branch)), ()):

@@ -168,12 +168,14 @@ rh_chart_committee_name (RhDatabase *db)
   return g_strdup (((RhOrg *) roots->pdata[0])->name);
 }
 
+/* The name of a branch; NULL when the id is not an active branch's. */
 static char *
 branch_name (RhDatabase *db, gint64 id)
 {
   g_autoptr (RhOrg) org = id != 0 ? rh_org_load (db, id, NULL) : NULL;
 
-  return org != NULL ? g_strdup (org->name) : NULL;
+  return org != NULL && org->kind == RH_ORG_BRANCH && org->archived_date == NULL
+           ? g_strdup (org->name) : NULL;
 }
 
 static int
@@ -609,7 +611,7 @@ rh_chart_model_load_with_results (RhDatabase *db, RhChartKind kind, const char *
         {
           g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, branch_id);
           g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                       _("There is no organisation with id %s"), id);
+                       _("There is no active party branch with id %s"), id);
           return NULL;
         }
     }

@@ -207,6 +207,13 @@ build_branch (RhHandout *h, RhDatabase *db, const char *period, gint64 branch_id
 
   if (results == NULL || org == NULL)
     return FALSE;
+  if (org->kind != RH_ORG_BRANCH || org->archived_date != NULL)
+    {
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, branch_id);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   _("There is no active party branch with id %s"), id);
+      return FALSE;
+    }
   d = rh_assessment_detail (db, branch_id, period, &local);
   if (local != NULL)
     {
