@@ -19,6 +19,7 @@ struct _RhChartsPage
   RhChartModel   *model;
   char           *message;
   gboolean        filling;
+  gboolean        stale;      /* the database changed while the page was hidden */
 
   GtkDropDown    *kind_dropdown;
   GtkSpinButton  *year_spin;
@@ -62,15 +63,16 @@ show_message (RhChartsPage *self, const char *title, const char *description)
 }
 
 static void
-reload (RhChartsPage *self)
+load (RhChartsPage *self)
 {
   g_autofree char *period = NULL;
   g_autoptr (GError) error = NULL;
   RhChartKind kind = current_kind (self);
   gint64 branch = rh_org_dropdown_get_id (self->branch_dropdown);
 
-  if (self->db == NULL || self->filling)
+  if (self->db == NULL)
     return;
+  self->stale = FALSE;
   g_clear_pointer (&self->model, rh_chart_model_free);
   g_clear_pointer (&self->message, g_free);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "charts.print", FALSE);
@@ -92,6 +94,18 @@ reload (RhChartsPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "charts.export", TRUE);
   gtk_stack_set_visible_child_name (self->stack, "chart");
   gtk_widget_queue_draw (GTK_WIDGET (self->area));
+}
+
+static void
+reload (RhChartsPage *self)
+{
+  if (self->db == NULL || self->filling)
+    return;
+  /* Hidden: read when shown, so that edits elsewhere do not wait for charts. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    self->stale = TRUE;
+  else
+    load (self);
 }
 
 static void
@@ -141,6 +155,13 @@ rh_charts_page_set_database (RhChartsPage *self, RhDatabase *db)
   database_changed_cb (self);
 }
 
+static void
+map_cb (RhChartsPage *self)
+{
+  if (self->stale)
+    reload (self);
+}
+
 void
 rh_charts_page_show (RhChartsPage *self, RhChartKind kind, const char *period, gint64 branch_id)
 {
@@ -155,12 +176,14 @@ rh_charts_page_show (RhChartsPage *self, RhChartKind kind, const char *period, g
     }
   rh_org_dropdown_set_id (self->branch_dropdown, branch_id);
   self->filling = FALSE;
-  reload (self);
+  load (self);
 }
 
 const char *
 rh_charts_page_get_message (RhChartsPage *self)
 {
+  if (self->stale)
+    load (self);
   return self->message;
 }
 
@@ -179,6 +202,8 @@ rh_charts_page_export_to (RhChartsPage *self, const char *path, double dpi, GErr
   int format;
   double w, h;
 
+  if (self->stale)
+    load (self);
   if (self->model == NULL)
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, self->message != NULL
@@ -434,6 +459,7 @@ rh_charts_page_init (RhChartsPage *self)
   gtk_spin_button_set_value (self->year_spin, g_date_get_year (&today) - 1);
   self->filling = FALSE;
   gtk_drawing_area_set_draw_func (self->area, draw_cb, self, NULL);
+  g_signal_connect (self, "map", G_CALLBACK (map_cb), NULL);
   /* Redrawn in the other palette when the desktop turns dark or light. */
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (gtk_widget_queue_draw), self->area, G_CONNECT_SWAPPED);
