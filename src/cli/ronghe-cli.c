@@ -579,7 +579,7 @@ cmd_template (int argc, char **argv)
 static int
 cmd_chart (int argc, char **argv)
 {
-  char *period = NULL, *output = NULL;
+  g_autofree char *period = NULL, *output = NULL;
   gint64 branch = 0;
   double width = 0, height = 0, dpi = 150, party_cut = NAN, business_cut = NAN;
   GOptionEntry entries[] = {
@@ -657,7 +657,7 @@ cmd_chart (int argc, char **argv)
 static int
 cmd_handout (int argc, char **argv)
 {
-  char *period = NULL, *output = NULL;
+  g_autofree char *period = NULL, *output = NULL;
   gint64 branch = 0;
   GOptionEntry entries[] = {
     { "period", 0, 0, G_OPTION_ARG_STRING, &period, N_("2025, 2025Q3 or 2025-07"), "P" },
