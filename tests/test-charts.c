@@ -200,7 +200,7 @@ check_quadrant (double party, double business, int shade)
   int x0, y0, x1, y1;
   double cx = 0, cy = 0;
 
-  g_assert_null (rh_chart_quadrant (cr, 500, 500, &info, points, G_N_ELEMENTS (points), 60, 60));
+  g_assert_null (rh_chart_quadrant (cr, 500, 500, &info, points, G_N_ELEMENTS (points), 60, 60, NULL));
   g_assert_true (marker_centre (s, &cx, &cy));
   g_assert_true (bbox_of (s, shade, shade, shade, &x0, &y0, &x1, &y1));
   g_assert_cmpfloat (cx, >, x0);
@@ -322,9 +322,9 @@ test_empty_states (void)
   g_assert_nonnull (rh_chart_ranking (cr, 300, 240, &info, equal, 3, grades, 1, 0));
   g_assert_nonnull (rh_chart_ranking (cr, 300, 240, &info, zeros, 2, grades, 1, 0));
   g_assert_nonnull (rh_chart_points (cr, 300, 240, &info, NULL, 0, NULL, 0));
-  g_assert_nonnull (rh_chart_quadrant (cr, 300, 240, &info, NULL, 0, NAN, NAN));
-  g_assert_nonnull (rh_chart_quadrant (cr, 300, 240, &info, &point, 1, 70, 80));
-  g_assert_nonnull (rh_chart_quadrant (cr, 300, 240, &info, same, 2, 70, 70));
+  g_assert_nonnull (rh_chart_quadrant (cr, 300, 240, &info, NULL, 0, NAN, NAN, NULL));
+  g_assert_nonnull (rh_chart_quadrant (cr, 300, 240, &info, &point, 1, 70, 80, NULL));
+  g_assert_nonnull (rh_chart_quadrant (cr, 300, 240, &info, same, 2, 70, 70, NULL));
   g_assert_nonnull (rh_chart_trend (cr, 300, 240, &info, missing, 2, 100));
   g_assert_nonnull (rh_chart_trend (cr, 300, 240, &info, NULL, 0, 100));
   g_assert_nonnull (rh_chart_trend (cr, 300, 240, &info, once, 2, 0));
@@ -336,7 +336,7 @@ test_empty_states (void)
   g_assert_nonnull (rh_chart_heatmap (cr, 300, 240, &info, NULL, 0, NULL, 0, NULL, NULL));
   /* No room at all. */
   g_assert_nonnull (rh_chart_ranking (cr, 10, 10, &info, equal, 3, grades, 1, 0));
-  g_assert_nonnull (rh_chart_quadrant (cr, 10, 10, &info, same, 2, 70, 70));
+  g_assert_nonnull (rh_chart_quadrant (cr, 10, 10, &info, same, 2, 70, 70, NULL));
   g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
   cairo_destroy (cr);
   cairo_surface_destroy (s);

@@ -101,6 +101,7 @@ struct _RhChartModel {
   GArray     *points;       /* RhChartPoint */
   double      party_cut, business_cut;
   double      party_median, business_median;
+  RhChartPoint previous;     /* the chosen branch in the previous period; name NULL: none */
   char       *quadrant_source;
   /* Trend. */
   GArray     *trend;        /* RhChartTrendPoint */
@@ -176,6 +177,20 @@ branch_name (RhDatabase *db, gint64 id)
 
   return org != NULL && org->kind == RH_ORG_BRANCH && org->archived_date == NULL
            ? g_strdup (org->name) : NULL;
+}
+
+/* The period before: the year, quarter or month before. */
+static void
+previous_period (const RhPeriod *p, RhPeriod *out)
+{
+  if (p->kind == RH_PERIOD_YEAR)
+    rh_period_init (out, RH_PERIOD_YEAR, p->year - 1, 0);
+  else if (p->kind == RH_PERIOD_QUARTER)
+    rh_period_init (out, RH_PERIOD_QUARTER, p->index == 1 ? p->year - 1 : p->year,
+                    p->index == 1 ? 4 : p->index - 1);
+  else
+    rh_period_init (out, RH_PERIOD_MONTH, p->index == 1 ? p->year - 1 : p->year,
+                    p->index == 1 ? 12 : p->index - 1);
 }
 
 static int
@@ -288,6 +303,28 @@ load_ranking (RhChartModel *m, RhDatabase *db, const char *period, gint64 branch
           g_array_append_val (business, r->business);
         }
     }
+  /* Where the chosen branch stood in the previous period, for the quadrant. */
+  if (branch != 0 && m->kind == RH_CHART_QUADRANT)
+    {
+      RhPeriod p, prev;
+      g_autofree char *prev_text = NULL;
+      g_autoptr (GPtrArray) before = NULL;
+
+      if (rh_period_parse (period, &p, NULL))
+        {
+          previous_period (&p, &prev);
+          prev_text = rh_period_format (&prev);
+          before = rh_assessment_score_all (db, prev_text, NULL);
+        }
+      for (guint i = 0; before != NULL && i < before->len; i++)
+        {
+          RhScoreResult *r = before->pdata[i];
+          if (r->org_id == branch && r->assessment_id != 0 && !isnan (r->party)
+              && !isnan (r->business))
+            m->previous = (RhChartPoint) { keep (m, g_strdup (prev_text)), r->party, r->business,
+                                           FALSE };
+        }
+    }
   m->party_cut = m->party_median = median (party);
   m->business_cut = m->business_median = median (business);
   g_free (m->source);
@@ -322,14 +359,7 @@ load_radar (RhChartModel *m, RhDatabase *db, const char *period, gint64 branch, 
   all = rh_assessment_star_shares_all (db, period, error);
   if (all == NULL)
     return FALSE;
-  if (p.kind == RH_PERIOD_YEAR)
-    rh_period_init (&prev, RH_PERIOD_YEAR, p.year - 1, 0);
-  else if (p.kind == RH_PERIOD_QUARTER)
-    rh_period_init (&prev, RH_PERIOD_QUARTER, p.index == 1 ? p.year - 1 : p.year,
-                    p.index == 1 ? 4 : p.index - 1);
-  else
-    rh_period_init (&prev, RH_PERIOD_MONTH, p.index == 1 ? p.year - 1 : p.year,
-                    p.index == 1 ? 12 : p.index - 1);
+  previous_period (&p, &prev);
   prev_text = rh_period_format (&prev);
   before = rh_assessment_detail (db, branch, prev_text, NULL);
 
@@ -395,15 +425,10 @@ load_trend (RhChartModel *m, RhDatabase *db, const char *period, gint64 branch, 
             tp->value = r->total;
         }
       tp->average = n > 0 ? sum / n : NAN;
-      /* The period before. */
-      if (p.kind == RH_PERIOD_YEAR)
-        rh_period_init (&p, RH_PERIOD_YEAR, p.year - 1, 0);
-      else if (p.kind == RH_PERIOD_QUARTER)
-        rh_period_init (&p, RH_PERIOD_QUARTER, p.index == 1 ? p.year - 1 : p.year,
-                        p.index == 1 ? 4 : p.index - 1);
-      else
-        rh_period_init (&p, RH_PERIOD_MONTH, p.index == 1 ? p.year - 1 : p.year,
-                        p.index == 1 ? 12 : p.index - 1);
+      {
+        RhPeriod before = p;
+        previous_period (&before, &p);
+      }
     }
   m->source = g_strdup (_("Source: Ronghe assessment records · the average is over the branches "
                           "assessed in each period"));
@@ -676,7 +701,8 @@ rh_chart_model_draw (RhChartModel *m, cairo_t *cr, double width, double height, 
                                               : _("lines at the configured cut-offs"));
       info.source = m->quadrant_source;
       return rh_chart_quadrant (cr, width, height, &info, (RhChartPoint *) (gpointer) m->points->data,
-                                m->points->len, m->party_cut, m->business_cut);
+                                m->points->len, m->party_cut, m->business_cut,
+                                m->previous.name != NULL ? &m->previous : NULL);
     case RH_CHART_TREND:
       return rh_chart_trend (cr, width, height, &info, (RhChartTrendPoint *) (gpointer) m->trend->data,
                              m->trend->len, 100);

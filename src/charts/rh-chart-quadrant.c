@@ -12,7 +12,7 @@ static const double shade[4] = { 0.86, 0.93, 0.96, 0.99 };   /* both, party, bus
 const char *
 rh_chart_quadrant (cairo_t *cr, double width, double height, const RhChartInfo *info,
                    const RhChartPoint *points, guint n_points, double party_cut,
-                   double business_cut)
+                   double business_cut, const RhChartPoint *previous)
 {
   RhChartCtx ctx;
   const char *note = NULL;
@@ -34,6 +34,13 @@ rh_chart_quadrant (cairo_t *cr, double width, double height, const RhChartInfo *
         if (points[i].highlight)
           hl = (int) i;
       }
+  if (hl >= 0 && previous != NULL && !isnan (previous->party) && !isnan (previous->business))
+    {
+      lo_x = MIN (lo_x, previous->party);
+      lo_y = MIN (lo_y, previous->business);
+    }
+  else
+    previous = NULL;
   if (n == 0 || ctx.w < 80 || ctx.h < 80)
     return rh_chart_empty (&ctx, _("No branch has both a party score and a business score for "
                                    "this period."));
@@ -171,6 +178,42 @@ rh_chart_quadrant (cairo_t *cr, double width, double height, const RhChartInfo *
                        PANGO_ALIGN_LEFT, FALSE);
       }
   }
+  if (previous != NULL)
+    {
+      /* Where the branch was: a hollow ring, a dashed arrow to where it is. */
+      double ox = px + pw * (CLAMP (previous->party, lo, hi) - lo) / (hi - lo);
+      double oy = py + ph * (1 - (CLAMP (previous->business, lo, hi) - lo) / (hi - lo));
+      double hx = px + pw * (CLAMP (points[hl].party, lo, hi) - lo) / (hi - lo);
+      double hy = py + ph * (1 - (CLAMP (points[hl].business, lo, hi) - lo) / (hi - lo));
+      double len = hypot (hx - ox, hy - oy);
+
+      cairo_save (cr);
+      rh_chart_set_rgb (cr, RH_CHART_HIGHLIGHT);
+      cairo_set_line_width (cr, 1.3);
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, ox, oy, 4, 0, 2 * G_PI);
+      cairo_stroke (cr);
+      if (len > 16)
+        {
+          /* From the ring's edge to short of the marker, with a head. */
+          double ux = (hx - ox) / len, uy = (hy - oy) / len;
+          double ex = hx - ux * 11, ey = hy - uy * 11;
+          cairo_set_dash (cr, (double[]) { 3, 2 }, 2, 0);
+          cairo_move_to (cr, ox + ux * 4, oy + uy * 4);
+          cairo_line_to (cr, ex, ey);
+          cairo_stroke (cr);
+          cairo_set_dash (cr, NULL, 0, 0);
+          cairo_move_to (cr, ex, ey);
+          cairo_line_to (cr, ex - ux * 6 - uy * 3.5, ey - uy * 6 + ux * 3.5);
+          cairo_line_to (cr, ex - ux * 6 + uy * 3.5, ey - uy * 6 - ux * 3.5);
+          cairo_close_path (cr);
+          cairo_fill (cr);
+        }
+      rh_chart_set_rgb (cr, ctx.info->dark ? ctx.fg : RH_CHART_HIGHLIGHT);
+      rh_chart_text (&ctx, RH_CHART_SMALL, FALSE, previous->name, ox + 6, oy + 2, -1,
+                     PANGO_ALIGN_LEFT, FALSE);
+      cairo_restore (cr);
+    }
   if (hl >= 0)
     {
       double hx = px + pw * (CLAMP (points[hl].party, lo, hi) - lo) / (hi - lo);

@@ -80,11 +80,14 @@ typedef struct {
   gboolean    highlight;
 } RhChartPoint;
 
-/* Party (x) against business (y) on 0–100, with the quadrant lines at
- * party_cut and business_cut (the caller's medians or configured cut-offs). */
+/* Party (x) against business (y), the axes from the tens below the lowest
+ * score to 100, with the quadrant lines at party_cut and business_cut (the
+ * caller's medians or configured cut-offs). previous, when not NULL, is the
+ * highlighted branch in the previous period (its name labels it): an arrow
+ * shows the move. */
 const char *rh_chart_quadrant (cairo_t *cr, double width, double height, const RhChartInfo *info,
                                const RhChartPoint *points, guint n_points, double party_cut,
-                               double business_cut);
+                               double business_cut, const RhChartPoint *previous);
 
 typedef struct {
   const char *label;          /* the period */
