@@ -211,6 +211,41 @@ check_quadrant (double party, double business, int shade)
   cairo_surface_destroy (s);
 }
 
+/* Pixels of the highlight red. */
+static int
+count_highlight (cairo_surface_t *s)
+{
+  int w = cairo_image_surface_get_width (s), h = cairo_image_surface_get_height (s), n = 0;
+
+  cairo_surface_flush (s);
+  for (int y = 0; y < h; y++)
+    for (int x = 0; x < w; x++)
+      n += pixel_is (s, x, y, 204, 13, 26, 3);
+  return n;
+}
+
+/* The move since the previous period: more red, between the two positions. */
+static void
+test_quadrant_previous (void)
+{
+  RhChartInfo info = { "融合象限", "测试党委", "2025", NULL, FONT, FALSE };
+  RhChartPoint points[] = { { "", 85, 80, TRUE }, { "乙", 40, 45, FALSE }, { "丙", 75, 70, FALSE } };
+  RhChartPoint before = { "", 50, 50, FALSE };
+  cairo_t *cr;
+  cairo_surface_t *s = blank (500, 500, &cr);
+  int alone, moved;
+
+  g_assert_null (rh_chart_quadrant (cr, 500, 500, &info, points, 3, 60, 60, NULL));
+  alone = count_highlight (s);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  g_assert_null (rh_chart_quadrant (cr, 500, 500, &info, points, 3, 60, 60, &before));
+  moved = count_highlight (s);
+  g_assert_cmpint (moved, >, alone + 20);
+  cairo_destroy (cr);
+  cairo_surface_destroy (s);
+}
+
 static void
 test_quadrant_regions (void)
 {
@@ -420,6 +455,7 @@ main (int argc, char **argv)
   g_test_add_func ("/charts/before-after-pdf", test_before_after_pdf);
   g_test_add_func ("/charts/degenerate", test_degenerate);
   g_test_add_func ("/charts/quadrant-regions", test_quadrant_regions);
+  g_test_add_func ("/charts/quadrant-previous", test_quadrant_previous);
   g_test_add_func ("/charts/ranking-proportional", test_ranking_proportional);
   g_test_add_func ("/charts/ranking-many", test_ranking_many);
   g_test_add_func ("/charts/pdf-chinese-title", test_pdf_chinese_title);
