@@ -15,6 +15,11 @@
 #include "rh-task-editor.h"
 #include "rh-members-page.h"
 #include "rh-org-page.h"
+#include "rh-member-view.h"
+#include "rh-point-entry-dialog.h"
+#include "rh-point-rules-editor.h"
+#include "rh-points-window.h"
+#include "rh-points.h"
 #include "rh-gui-util.h"
 #include "rh-window.h"
 #include "test-util.h"
@@ -417,6 +422,271 @@ test_score_branch_updates_ranks (Fixture *f, gconstpointer data)
   g_assert_cmpint (rh_database_query_int (f->db, sql), ==, 1);
 }
 
+/* A branch of the sample with 9 to 11 full members and no probationary ones:
+ * three of them may be rated excellent. */
+static gint64
+small_branch (Fixture *f)
+{
+  gint64 branch = rh_database_query_int (f->db,
+    "SELECT org_id FROM member WHERE archived_date IS NULL AND status IN ('full', 'probationary')"
+    " GROUP BY org_id HAVING sum(status = 'full') BETWEEN 9 AND 11"
+    " AND sum(status = 'probationary') = 0 ORDER BY org_id LIMIT 1");
+  g_assert_cmpint (branch, >, 0);
+  return branch;
+}
+
+/* The first toplevel window of a type (dialogs opened by actions). */
+static gpointer
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* not owned */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) w = g_list_model_get_item (toplevels, i);
+      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type) && gtk_widget_get_visible (GTK_WIDGET (w)))
+        return w;
+    }
+  return NULL;
+}
+
+static RhPointEntryDialog *
+open_add_points (RhMemberView *view)
+{
+  RhPointEntryDialog *dialog;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "member.add-points", NULL));
+  iterate ();
+  dialog = find_toplevel (RH_TYPE_POINT_ENTRY_DIALOG);
+  g_assert_nonnull (dialog);
+  return dialog;
+}
+
+static void
+test_points_update_branch_table (Fixture *f, gconstpointer data)
+{
+  RhPointsWindow *table;
+  RhMemberView *view;
+  RhPointEntryDialog *dialog;
+  const RhPoints *p;
+  gint64 branch, member = 0;
+  double before;
+  int above = 0;
+  guint entries;
+
+  load_sample (f);
+  branch = small_branch (f);
+  table = rh_points_window_new (GTK_WINDOW (f->window), f->db, branch, 2026);
+  gtk_window_present (GTK_WINDOW (table));
+  iterate ();
+  /* The last of the branch: the lowest total. */
+  {
+    g_autoptr (GPtrArray) all = NULL;
+    RhPeriod year;
+    rh_period_init (&year, RH_PERIOD_YEAR, 2026, 0);
+    all = rh_points_for_branch (f->db, branch, &year, NULL);
+    member = ((RhPoints *) all->pdata[all->len - 1])->member_id;
+  }
+  p = rh_points_window_find (table, member);
+  g_assert_nonnull (p);
+  before = p->total;
+  g_assert_cmpint (p->rank, >, 1);
+  g_assert_false (p->vetoed);
+
+  view = rh_member_view_new (GTK_WINDOW (f->window), f->db, member);
+  gtk_window_present (GTK_WINDOW (view));
+  iterate ();
+  gtk_spin_button_set_value (child (view, RH_TYPE_MEMBER_VIEW, "year_spin"), 2026);
+  iterate ();
+  entries = 0;
+  for (GtkWidget *c = gtk_widget_get_first_child (child (view, RH_TYPE_MEMBER_VIEW, "entries_list"));
+       c != NULL; c = gtk_widget_get_next_sibling (c))
+    entries++;
+  g_assert_cmpuint (entries, ==, 1);   /* "No points entered this year" */
+
+  /* A date that does not exist is refused beside the date, nothing saved. */
+  dialog = open_add_points (view);
+  g_assert_true (rh_point_entry_dialog_select_rule (dialog, "P07"));
+  g_assert_false (rh_point_entry_dialog_select_rule (dialog, "P01"));   /* automatic: not listed */
+  gtk_editable_set_text (child (dialog, RH_TYPE_POINT_ENTRY_DIALOG, "date_entry"), "2026-02-30");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "editor.save", NULL));
+  iterate ();
+  g_assert_true (gtk_widget_has_css_class (child (dialog, RH_TYPE_POINT_ENTRY_DIALOG, "date_row"),
+                                           "error"));
+  g_assert_cmpint (rh_database_query_int (f->db, "SELECT count(*) FROM point_entry"), ==, 0);
+  /* 获得上级表彰 is +10, at most 20 a quarter: twice in Q2 is +20, a third time +0. */
+  gtk_editable_set_text (child (dialog, RH_TYPE_POINT_ENTRY_DIALOG, "date_entry"), "2026-04-20");
+  gtk_editable_set_text (child (dialog, RH_TYPE_POINT_ENTRY_DIALOG, "note_entry"), "市级优秀共产党员");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "editor.save", NULL));
+  iterate ();
+  g_assert_null (find_toplevel (RH_TYPE_POINT_ENTRY_DIALOG));
+  for (int i = 0; i < 2; i++)
+    {
+      dialog = open_add_points (view);
+      g_assert_true (rh_point_entry_dialog_select_rule (dialog, "P07"));
+      gtk_editable_set_text (child (dialog, RH_TYPE_POINT_ENTRY_DIALOG, "date_entry"),
+                             i == 0 ? "2026-05-20" : "2026-06-01");
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "editor.save", NULL));
+      iterate ();
+    }
+  g_assert_cmpint (rh_database_query_int (f->db, "SELECT count(*) FROM point_entry"), ==, 3);
+
+  /* The branch table follows: the total and the rank. */
+  p = rh_points_window_find (table, member);
+  g_assert_cmpfloat (p->total, ==, before + 20);
+  g_assert_cmpfloat (p->quarters[1] >= 20, ==, TRUE);
+  {
+    g_autoptr (GPtrArray) all = NULL;
+    RhPeriod year;
+    rh_period_init (&year, RH_PERIOD_YEAR, 2026, 0);
+    all = rh_points_for_branch (f->db, branch, &year, NULL);
+    for (guint i = 0; i < all->len; i++)
+      above += ((RhPoints *) all->pdata[i])->total > before + 20;
+  }
+  g_assert_cmpint (p->rank, ==, above + 1);
+  {
+    g_autofree char *total = g_strdup_printf ("%g", before + 20);
+    g_assert_cmpstr (gtk_label_get_label (child (view, RH_TYPE_MEMBER_VIEW, "total_label")), ==,
+                     total);
+  }
+
+  /* Removing an entry asks first; then the total falls back by 10. */
+  {
+    GtkWidget *row = gtk_widget_get_first_child (child (view, RH_TYPE_MEMBER_VIEW, "entries_list"));
+    GtkWidget *remove = g_object_get_data (G_OBJECT (row), "rh-remove-button");
+    AdwMessageDialog *confirm;
+
+    g_assert_nonnull (remove);
+    g_signal_emit_by_name (remove, "clicked");
+    iterate ();
+    confirm = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+    g_assert_nonnull (confirm);
+    g_assert_cmpint (rh_database_query_int (f->db, "SELECT count(*) FROM point_entry"), ==, 3);
+    adw_message_dialog_response (confirm, "remove");
+    iterate ();
+  }
+  g_assert_cmpint (rh_database_query_int (f->db, "SELECT count(*) FROM point_entry"), ==, 2);
+  g_assert_cmpint (rh_database_query_int (f->db, "SELECT count(*) FROM audit_log WHERE"
+                                                 " table_name = 'point_entry'"
+                                                 " AND action = 'delete'"), ==, 1);
+  /* The newest (06-01, capped to nothing) went: still 20 in Q2. */
+  g_assert_cmpfloat (rh_points_window_find (table, member)->total, ==, before + 20);
+  gtk_window_destroy (GTK_WINDOW (view));
+  gtk_window_destroy (GTK_WINDOW (table));
+}
+
+static GtkDropDown *
+review_dropdown (GtkWidget *widget, gint64 member)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    {
+      GtkDropDown *found;
+      gint64 *id = g_object_get_data (G_OBJECT (c), "rh-member-id");
+
+      if (GTK_IS_DROP_DOWN (c) && id != NULL && *id == member)
+        return GTK_DROP_DOWN (c);
+      if ((found = review_dropdown (c, member)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_review_quota_refused (Fixture *f, gconstpointer data)
+{
+  RhPointsWindow *table;
+  GtkLabel *message;
+  gint64 branch, members[4];
+  sqlite3_stmt *stmt;
+  g_autofree char *sql = NULL;
+  int n = 0;
+
+  load_sample (f);
+  branch = small_branch (f);
+  stmt = rh_database_prepare (f->db, "SELECT id FROM member WHERE org_id = ?1 AND status = 'full'"
+                                     " AND archived_date IS NULL ORDER BY id LIMIT 4", NULL);
+  sqlite3_bind_int64 (stmt, 1, branch);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    members[n++] = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  g_assert_cmpint (n, ==, 4);
+
+  table = rh_points_window_new (GTK_WINDOW (f->window), f->db, branch, 2025);
+  gtk_window_present (GTK_WINDOW (table));
+  iterate ();
+  message = child (table, RH_TYPE_POINTS_WINDOW, "message_label");
+  /* Three of 9–11 full members may be 优秀 (drop-down position 1); the fourth is 合格 (2). */
+  for (int i = 0; i < 4; i++)
+    {
+      GtkDropDown *dropdown = review_dropdown (GTK_WIDGET (table), members[i]);
+      g_assert_nonnull (dropdown);
+      gtk_drop_down_set_selected (dropdown, i < 3 ? 1 : 2);
+      iterate ();
+      g_assert_false (gtk_widget_get_visible (GTK_WIDGET (message)));
+    }
+  g_assert_cmpint (rh_review_get (f->db, members[3], 2025), ==, RH_REVIEW_QUALIFIED);
+  g_assert_nonnull (strstr (gtk_label_get_label (child (table, RH_TYPE_POINTS_WINDOW,
+                                                        "summary_label")), "3 of at most 3"));
+
+  /* The fourth 优秀 is refused: the message says why, the grade stays 合格. */
+  gtk_drop_down_set_selected (review_dropdown (GTK_WIDGET (table), members[3]), 1);
+  iterate ();
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (message)));
+  g_assert_nonnull (strstr (gtk_label_get_label (message), "already are"));
+  g_assert_nonnull (strstr (gtk_label_get_label (message), "3 of"));
+  g_assert_cmpuint (gtk_drop_down_get_selected (review_dropdown (GTK_WIDGET (table), members[3])),
+                    ==, 2);
+  g_assert_cmpint (rh_review_get (f->db, members[3], 2025), ==, RH_REVIEW_QUALIFIED);
+  g_assert_cmpint (rh_points_window_find (table, members[3])->review, ==, RH_REVIEW_QUALIFIED);
+  sql = g_strdup_printf ("SELECT count(*) FROM member_review r JOIN member m ON m.id = r.member_id"
+                         " WHERE m.org_id = %" G_GINT64_FORMAT " AND r.year = 2025"
+                         " AND r.grade = 'excellent'", branch);
+  g_assert_cmpint (rh_database_query_int (f->db, sql), ==, 3);
+  /* Freeing a place lets it through. */
+  gtk_drop_down_set_selected (review_dropdown (GTK_WIDGET (table), members[0]), 2);
+  iterate ();
+  gtk_drop_down_set_selected (review_dropdown (GTK_WIDGET (table), members[3]), 1);
+  iterate ();
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (message)));
+  g_assert_cmpint (rh_review_get (f->db, members[3], 2025), ==, RH_REVIEW_EXCELLENT);
+  gtk_window_destroy (GTK_WINDOW (table));
+}
+
+static void
+test_point_rules_editor (Fixture *f, gconstpointer data)
+{
+  RhPointRulesEditor *editor;
+  GtkWidget *window = adw_preferences_window_new ();
+  GtkWidget *levels;
+
+  load_sample (f);
+  editor = rh_point_rules_editor_new (f->db);
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (window), ADW_PREFERENCES_PAGE (editor));
+  gtk_window_present (GTK_WINDOW (window));
+  iterate ();
+  /* Malformed levels are refused with the message on the page; nothing stored. */
+  levels = child (editor, RH_TYPE_POINT_RULES_EDITOR, "levels_entry");
+  gtk_editable_set_text (GTK_EDITABLE (levels), "优秀90");
+  g_assert_false (rh_point_rules_editor_save (editor));
+  g_assert_true (gtk_widget_get_visible (child (editor, RH_TYPE_POINT_RULES_EDITOR,
+                                                "message_group")));
+  g_assert_nonnull (strstr (gtk_label_get_label (child (editor, RH_TYPE_POINT_RULES_EDITOR,
+                                                        "message_label")), "优秀90"));
+  g_assert_cmpint (rh_database_query_int (f->db, "SELECT count(*) FROM setting"
+                                                 " WHERE value = '优秀90'"), ==, 0);
+  gtk_editable_set_text (GTK_EDITABLE (levels), "优秀:95;合格:60;不合格:0");
+  gtk_spin_button_set_value (child (editor, RH_TYPE_POINT_RULES_EDITOR, "base_spin"), 70);
+  g_assert_true (rh_point_rules_editor_save (editor));
+  g_assert_false (gtk_widget_get_visible (child (editor, RH_TYPE_POINT_RULES_EDITOR,
+                                                 "message_group")));
+  g_assert_cmpint (rh_database_query_int (f->db, "SELECT count(*) FROM setting WHERE"
+                                                 " (key = 'points_levels' AND value ="
+                                                 " '优秀:95;合格:60;不合格:0')"
+                                                 " OR (key = 'points_base' AND value = '70')"), ==, 2);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -434,5 +704,8 @@ main (int argc, char **argv)
   ADD ("/gui/task-through-editor", test_task_through_editor);
   ADD ("/gui/case-through-editor-and-print", test_case_through_editor_and_print);
   ADD ("/gui/score-branch-updates-ranks", test_score_branch_updates_ranks);
+  ADD ("/gui/points-update-branch-table", test_points_update_branch_table);
+  ADD ("/gui/review-quota-refused", test_review_quota_refused);
+  ADD ("/gui/point-rules-editor", test_point_rules_editor);
   return g_test_run ();
 }

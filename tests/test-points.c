@@ -131,6 +131,18 @@ test_review_quota (Fixture *f, gconstpointer data)
   g_assert_false (rh_review_set (f->db, f->probationary[1], 2025, RH_REVIEW_EXCELLENT, NULL, &error));
   g_assert_nonnull (strstr (error->message, "1 of 3"));
   g_clear_error (&error);
+  /* An applicant is not reviewed (and so never fills the quota). */
+  {
+    g_autoptr (RhMember) a = rh_test_member (f->branch, "申请人", 40, RH_GENDER_MALE);
+    a->status = RH_STATUS_APPLICANT;
+    g_clear_pointer (&a->admitted_date, g_free);
+    g_clear_pointer (&a->full_date, g_free);
+    a->applied_date = g_strdup ("2025-03-01");
+    rh_test_insert (f->db, a);
+    g_assert_false (rh_review_set (f->db, a->id, 2025, RH_REVIEW_EXCELLENT, NULL, &error));
+    g_assert_error (error, RH_VALIDATION_ERROR, RH_FIELD_STATUS);
+    g_clear_error (&error);
+  }
   /* Another year has its own quota; other grades have none. */
   g_assert_true (rh_review_set (f->db, f->members[2], 2024, RH_REVIEW_EXCELLENT, NULL, &error));
   g_assert_true (rh_review_set (f->db, f->members[2], 2025, RH_REVIEW_QUALIFIED, NULL, &error));
@@ -233,9 +245,10 @@ test_entries_and_remove (Fixture *f, gconstpointer data)
   add (f, f->members[0], "P04", "2024-12-31");   /* another year */
   /* A future date and an unknown rule are refused. */
   g_assert_false (rh_points_add (f->db, f->members[0], "P04", "2026-06-02", NULL, &error));
-  g_assert_error (error, RH_VALIDATION_ERROR, RH_FIELD_NONE);
+  g_assert_error (error, RH_VALIDATION_ERROR, RH_FIELD_DATE);
   g_clear_error (&error);
   g_assert_false (rh_points_add (f->db, f->members[0], "P99", "2025-01-01", NULL, &error));
+  g_assert_error (error, RH_VALIDATION_ERROR, RH_FIELD_POINTS_RULE);
   g_assert_nonnull (strstr (error->message, "P99"));
   g_clear_error (&error);
 

@@ -36,6 +36,16 @@ rh_review_grade_label (RhReviewGrade g)
   return g < RH_N_REVIEW_GRADES ? g_dgettext (GETTEXT_PACKAGE, grade_labels[g]) : "";
 }
 
+/* Empty or only white space. */
+static gboolean
+blank (const char *s)
+{
+  for (; s != NULL && *s; s = g_utf8_next_char (s))
+    if (!g_unichar_isspace (g_utf8_get_char (s)))
+      return FALSE;
+  return TRUE;
+}
+
 void
 rh_points_free (RhPoints *p)
 {
@@ -309,7 +319,13 @@ rh_points_add (RhDatabase *db, gint64 member_id, const char *rule_code, const ch
   gint64 rule = 0;
   gboolean automatic = FALSE;
 
-  if (!rh_validate_date (date, RH_FIELD_NONE, TRUE, NULL, error))
+  if (blank (rule_code))
+    {
+      g_set_error (error, RH_VALIDATION_ERROR, RH_FIELD_POINTS_RULE, _("%s: required"),
+                   rh_field_label (RH_FIELD_POINTS_RULE));
+      return FALSE;
+    }
+  if (!rh_validate_date (date, RH_FIELD_DATE, TRUE, NULL, error))
     return FALSE;
   stmt = rh_database_prepare (db, "SELECT id, automatic IS NOT NULL FROM point_rule WHERE code = ?1",
                               error);
@@ -324,7 +340,7 @@ rh_points_add (RhDatabase *db, gint64 member_id, const char *rule_code, const ch
   sqlite3_reset (stmt);
   if (rule == 0 || automatic)
     {
-      g_set_error (error, RH_VALIDATION_ERROR, RH_FIELD_NONE,
+      g_set_error (error, RH_VALIDATION_ERROR, RH_FIELD_POINTS_RULE,
                    rule == 0 ? _("There is no points rule %s")
                              : _("Points rule %s is counted from meeting records"),
                    rule_code);
@@ -337,9 +353,13 @@ rh_points_add (RhDatabase *db, gint64 member_id, const char *rule_code, const ch
   sqlite3_bind_int64 (stmt, 1, member_id);
   sqlite3_bind_int64 (stmt, 2, rule);
   rh_sql_bind_text (stmt, 3, date);
-  rh_sql_bind_text (stmt, 4, note);
+  {
+    g_autofree char *stripped = g_strstrip (g_strdup (note != NULL ? note : ""));
+    rh_sql_bind_text (stmt, 4, stripped);
+  }
   if (sqlite3_step (stmt) != SQLITE_DONE)
     return rh_database_set_error (db, error);
+  sqlite3_reset (stmt);
   return TRUE;
 }
 
@@ -368,6 +388,21 @@ rh_review_set (RhDatabase *db, gint64 member_id, int year, RhReviewGrade grade, 
 
   if (grade >= RH_N_REVIEW_GRADES)
     return FALSE;
+  /* Party members on the roster are reviewed; applicants and those transferred out are not. */
+  stmt = rh_database_prepare (db, "SELECT status IN ('probationary', 'full')"
+                                  " AND archived_date IS NULL FROM member WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, member_id);
+  if (sqlite3_step (stmt) != SQLITE_ROW || sqlite3_column_int (stmt, 0) == 0)
+    {
+      sqlite3_reset (stmt);
+      g_set_error (error, RH_VALIDATION_ERROR, RH_FIELD_STATUS,
+                   _("Only full and probationary members on the roster take part in the "
+                     "democratic review"));
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
   if (grade == RH_REVIEW_EXCELLENT)
     {
       /* Full and probationary members are reviewed (and counted) separately. */
@@ -380,6 +415,7 @@ rh_review_set (RhDatabase *db, gint64 member_id, int year, RhReviewGrade grade, 
         "  AND o.status IN ('probationary', 'full')),"
         " (SELECT count(*) FROM member_review r JOIN member o ON o.id = r.member_id"
         "  WHERE o.org_id = me.org_id AND r.year = ?2 AND r.grade = 'excellent'"
+        "  AND o.archived_date IS NULL AND o.status IN ('probationary', 'full')"
         "  AND r.member_id <> me.id AND (o.status = 'probationary') = (me.status = 'probationary'))"
         " FROM member me WHERE me.id = ?1", error);
       if (stmt == NULL)
@@ -414,9 +450,13 @@ rh_review_set (RhDatabase *db, gint64 member_id, int year, RhReviewGrade grade, 
   sqlite3_bind_int64 (stmt, 1, member_id);
   sqlite3_bind_int (stmt, 2, year);
   rh_sql_bind_text (stmt, 3, rh_review_grade_to_string (grade));
-  rh_sql_bind_text (stmt, 4, note);
+  {
+    g_autofree char *stripped = g_strstrip (g_strdup (note != NULL ? note : ""));
+    rh_sql_bind_text (stmt, 4, stripped);
+  }
   if (sqlite3_step (stmt) != SQLITE_DONE)
     return rh_database_set_error (db, error);
+  sqlite3_reset (stmt);
   return TRUE;
 }
 
@@ -585,16 +625,6 @@ rh_point_settings_load (RhDatabase *db, GError **error)
   if (s->levels == NULL)
     s->levels = g_strdup ("");
   return s;
-}
-
-/* Empty or only white space. */
-static gboolean
-blank (const char *s)
-{
-  for (; s != NULL && *s; s = g_utf8_next_char (s))
-    if (!g_unichar_isspace (g_utf8_get_char (s)))
-      return FALSE;
-  return TRUE;
 }
 
 static gboolean
