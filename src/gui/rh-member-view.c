@@ -156,7 +156,8 @@ fill_points (RhMemberView *self)
     gtk_grid_remove (self->quarters_grid, child);
   for (int q = 0; q < 4; q++)
     {
-      static const char *const names[] = { N_("Q1"), N_("Q2"), N_("Q3"), N_("Q4") };
+      static const char *const names[] = { NC_ ("quarter", "Q1"), NC_ ("quarter", "Q2"),
+                                           NC_ ("quarter", "Q3"), NC_ ("quarter", "Q4") };
       g_autofree char *value = signed_points (p->quarters[q]);
       GtkWidget *name = gtk_label_new (g_dpgettext2 (GETTEXT_PACKAGE, "quarter", names[q]));
       GtkWidget *number = gtk_label_new (value);

@@ -172,7 +172,8 @@ review_selected_cb (GtkDropDown *dropdown, GParamSpec *pspec, RhPointsWindow *se
   if (!ok)
     {
       /* Refused (the quota): the stored grade stays, and the message says why. */
-      g_autofree char *message = g_strdup_printf ("%s: %s", item->points->name, error->message);
+      g_autofree char *message = g_strdup_printf (C_("name: message", "%s: %s"),
+                                                item->points->name, error->message);
       g_object_set_data (G_OBJECT (dropdown), "rh-filling", GINT_TO_POINTER (1));
       gtk_drop_down_set_selected (dropdown, (guint) (item->points->review + 1));
       g_object_set_data (G_OBJECT (dropdown), "rh-filling", NULL);
