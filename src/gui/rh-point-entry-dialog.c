@@ -51,7 +51,7 @@ fill_rules (RhPointEntryDialog *self)
       if (r->source != RH_POINT_MANUAL)
         continue;
       label = r->veto ? g_strdup_printf (_("%s (veto: the year counts 0)"), r->item)
-                      : g_strdup_printf ("%s (%s)", r->item, points);
+                      : g_strdup_printf (C_("rule (points)", "%s (%s)"), r->item, points);
       gtk_string_list_append (labels, label);
       g_ptr_array_add (self->codes, g_strdup (r->code));
     }

@@ -178,7 +178,7 @@ add_rule_rows (RhPointRulesEditor *self, const RhPointRule *rule)
       adw_expander_row_add_row (ADW_EXPANDER_ROW (r->expander), row);
 
       row = adw_action_row_new ();
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Entries made by hand"));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Entered by hand"));
       gtk_widget_add_css_class (button, "destructive-action");
       gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
       g_object_set_data (G_OBJECT (button), "rh-rule", r);
