@@ -354,6 +354,76 @@ full_marks (RhDatabase *db, const RhTemplate *t, gint64 branch, double review)
   return a;
 }
 
+/* Removing scored indicators from a template in use by drafts: the indicators
+ * and the drafts' scores of them go, nothing reappears on reload. */
+static void
+test_remove_scored_indicators (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RhDatabase) db = rh_database_open (":memory:", &error);
+  g_autoptr (RhTemplate) t = small_template ();
+  g_autoptr (RhTemplate) again = NULL;
+  g_autoptr (RhAssessment) a = NULL;
+  RhCategory *first, *extra;
+  gint64 indicators;
+
+  g_assert_true (rh_template_save (db, t, &error));
+  a = full_marks (db, t, rh_test_add_org (db, RH_ORG_BRANCH, "第一党支部", 0), 90);
+  g_assert_cmpint (rh_database_query_int (db, "SELECT count(*) FROM assessment_score"), ==, 10);
+  indicators = rh_database_query_int (db, "SELECT count(*) FROM template_indicator");
+
+  /* Drop the bonus category and A2, giving A1 its 10 points. */
+  extra = t->categories->pdata[5];
+  g_assert_cmpstr (extra->name, ==, "加减分");
+  g_ptr_array_remove_index (t->categories, 5);
+  first = t->categories->pdata[0];
+  g_ptr_array_remove_index (first->indicators, 1);
+  ((RhIndicator *) first->indicators->pdata[0])->max_points = 20;
+  g_assert_true (rh_template_save (db, t, &error));
+  g_assert_no_error (error);
+
+  again = rh_template_load (db, t->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (again->categories->len, ==, 5);
+  g_assert_cmpuint (((RhCategory *) again->categories->pdata[0])->indicators->len, ==, 1);
+  g_assert_cmpint (rh_database_query_int (db, "SELECT count(*) FROM template_indicator"),
+                   ==, indicators - 5);
+  g_assert_cmpint (rh_database_query_int (db, "SELECT count(*) FROM assessment_score"), ==, 9);
+}
+
+/* 38 满意, 5 基本满意, 1 不满意: (38 × 100 + 5 × 60) / 44 = 93.18. */
+static void
+test_review_tally (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RhDatabase) db = rh_database_open (":memory:", &error);
+  g_autoptr (RhTemplate) t = small_template ();
+  g_autoptr (RhAssessment) a = NULL;
+  g_autoptr (RhAssessment) again = NULL;
+  gint64 branch;
+
+  g_assert_true (isnan (rh_review_tally_score ((int[]) { 0, 0, 0 })));
+  g_assert_cmpfloat (rh_review_tally_score ((int[]) { 38, 5, 1 }), ==, 93.18);
+  g_assert_true (rh_template_save (db, t, &error));
+  branch = rh_test_add_org (db, RH_ORG_BRANCH, "第一党支部", 0);
+  a = full_marks (db, t, branch, 50);
+  a->review_tally[RH_VOTE_SATISFIED] = 38;
+  a->review_tally[RH_VOTE_BASIC] = 5;
+  a->review_tally[RH_VOTE_UNSATISFIED] = 1;
+  g_assert_true (rh_assessment_save (db, a, &error));
+  g_assert_no_error (error);
+  again = rh_assessment_load_or_new (db, branch, "2025", &error);
+  g_assert_cmpfloat (again->review_score, ==, 93.18);
+  g_assert_cmpint (again->review_tally[RH_VOTE_SATISFIED], ==, 38);
+  g_assert_cmpint (again->review_tally[RH_VOTE_UNSATISFIED], ==, 1);
+
+  /* Negative votes are refused and nothing changes. */
+  again->review_tally[RH_VOTE_BASIC] = -2;
+  g_assert_false (rh_assessment_save (db, again, &error));
+  g_assert_error (error, RH_VALIDATION_ERROR, RH_FIELD_NONE);
+  g_assert_cmpint (rh_database_query_int (db, "SELECT review_basic FROM assessment"), ==, 5);
+}
+
 static void
 test_five_star_quota (void)
 {
@@ -437,5 +507,7 @@ main (int argc, char **argv)
   g_test_add_func ("/assessment/finalised-survives-edit", test_finalised_survives_edit);
   g_test_add_func ("/assessment/finalise-all", test_finalise_all);
   g_test_add_func ("/assessment/five-star-quota", test_five_star_quota);
+  g_test_add_func ("/assessment/review-tally", test_review_tally);
+  g_test_add_func ("/assessment/remove-scored-indicators", test_remove_scored_indicators);
   return g_test_run ();
 }

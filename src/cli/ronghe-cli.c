@@ -467,6 +467,7 @@ cmd_score (int argc, char **argv)
   g_autoptr (GPtrArray) results = NULL;
   gboolean tsv;
   RhPeriod p;
+  gint64 start;
 
   if (!parse_command ("score", "", _("Every branch's scores, grade, stars and rank for a period."),
                       entries, &argc, &argv) || !parse_format (format, &tsv))
@@ -479,7 +480,12 @@ cmd_score (int argc, char **argv)
   db = open_database ();
   if (db == NULL)
     return EXIT_PROBLEMS;
+  start = g_get_monotonic_time ();
   results = rh_assessment_score_all (db, period, &error);
+  /* RONGHE_TRACE prints timings for the benchmarks. */
+  if (g_getenv ("RONGHE_TRACE") != NULL)
+    g_printerr ("ronghe-trace: score-all period=%s rows=%u ms=%.2f\n", period,
+                results != NULL ? results->len : 0, (g_get_monotonic_time () - start) / 1000.0);
   if (results == NULL)
     {
       print_error ("score", error);

@@ -137,6 +137,7 @@ score_free (RhScore *s)
 {
   g_free (s->comment);
   g_free (s->evidence);
+  g_free (s->attachments);
   g_free (s->override_reason);
   g_free (s);
 }
@@ -150,6 +151,21 @@ rh_assessment_free (RhAssessment *a)
   g_free (a->comments);
   g_hash_table_unref (a->scores);
   g_free (a);
+}
+
+double
+rh_review_tally_score (const int tally[RH_N_VOTES])
+{
+  static const double worth[RH_N_VOTES] = { 100, 60, 0 };
+  double sum = 0;
+  int votes = 0;
+
+  for (int v = 0; v < RH_N_VOTES; v++)
+    {
+      sum += worth[v] * tally[v];
+      votes += tally[v];
+    }
+  return votes > 0 ? round (sum / votes * 100) / 100 : NAN;
 }
 
 static RhAssessment *
@@ -191,8 +207,8 @@ rh_assessment_load_or_new (RhDatabase *db, gint64 org_id, const char *period, GE
   a->org_id = org_id;
   a->period = rh_period_format (&p);
   stmt = rh_database_prepare (db, "SELECT id, template_id, status, business_score, review_score,"
-                                  " comments FROM assessment WHERE org_id = ?1 AND period = ?2",
-                              error);
+                                  " comments, review_satisfied, review_basic, review_unsatisfied"
+                                  " FROM assessment WHERE org_id = ?1 AND period = ?2", error);
   if (stmt == NULL)
     {
       rh_assessment_free (a);
@@ -209,13 +225,15 @@ rh_assessment_load_or_new (RhDatabase *db, gint64 org_id, const char *period, GE
       a->business_score = rh_sql_double (stmt, 3);
       a->review_score = rh_sql_double (stmt, 4);
       a->comments = rh_sql_dup (stmt, 5);
+      for (int v = 0; v < RH_N_VOTES; v++)
+        a->review_tally[v] = sqlite3_column_int (stmt, 6 + v);
     }
   else
     a->template_id = rh_template_default (db, p.year);
   sqlite3_reset (stmt);
 
   stmt = rh_database_prepare (db, "SELECT indicator_id, self_score, committee_score, comment,"
-                                  " evidence, override_reason FROM assessment_score"
+                                  " evidence, override_reason, attachments FROM assessment_score"
                                   " WHERE assessment_id = ?1", error);
   if (stmt == NULL)
     {
@@ -230,6 +248,7 @@ rh_assessment_load_or_new (RhDatabase *db, gint64 org_id, const char *period, GE
       s->committee_score = rh_sql_double (stmt, 2);
       s->comment = rh_sql_dup (stmt, 3);
       s->evidence = rh_sql_dup (stmt, 4);
+      s->attachments = rh_sql_dup (stmt, 6);
       s->override_reason = rh_sql_dup (stmt, 5);
     }
   sqlite3_reset (stmt);
@@ -261,10 +280,13 @@ write_assessment (RhDatabase *db, gpointer data, GError **error)
   gpointer key, value;
   sqlite3_stmt *stmt = rh_database_prepare (db, a->id == 0
     ? "INSERT INTO assessment (org_id, period, template_id, status, business_score, review_score,"
-      " comments) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
+      " comments, review_satisfied, review_basic, review_unsatisfied, id)"
+      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
     : "UPDATE assessment SET org_id = ?1, period = ?2, template_id = ?3, status = ?4,"
-      " business_score = ?5, review_score = ?6, comments = ?7 WHERE id = ?8",
+      " business_score = ?5, review_score = ?6, comments = ?7, review_satisfied = ?8,"
+      " review_basic = ?9, review_unsatisfied = ?10 WHERE id = ?11",
     error);
+  gboolean tally = rh_review_tally_score (a->review_tally) >= 0;
 
   if (stmt == NULL)
     return FALSE;
@@ -275,8 +297,10 @@ write_assessment (RhDatabase *db, gpointer data, GError **error)
   rh_sql_bind_double (stmt, 5, a->business_score);
   rh_sql_bind_double (stmt, 6, a->review_score);
   rh_sql_bind_text (stmt, 7, a->comments);
-  if (a->id != 0)
-    sqlite3_bind_int64 (stmt, 8, a->id);
+  for (int v = 0; v < RH_N_VOTES; v++)
+    if (tally)
+      sqlite3_bind_int (stmt, 8 + v, a->review_tally[v]);
+  rh_sql_bind_id (stmt, 11, a->id);
   if (sqlite3_step (stmt) != SQLITE_DONE)
     return rh_database_set_error (db, error);
   if (a->id == 0)
@@ -289,11 +313,13 @@ write_assessment (RhDatabase *db, gpointer data, GError **error)
 
       stmt = rh_database_prepare (db, "INSERT INTO assessment_score (assessment_id, indicator_id,"
                                       " self_score, committee_score, comment, evidence,"
-                                      " override_reason) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
+                                      " override_reason, attachments)"
+                                      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
                                       " ON CONFLICT DO UPDATE SET self_score = excluded.self_score,"
                                       " committee_score = excluded.committee_score,"
                                       " comment = excluded.comment, evidence = excluded.evidence,"
-                                      " override_reason = excluded.override_reason", error);
+                                      " override_reason = excluded.override_reason,"
+                                      " attachments = excluded.attachments", error);
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, a->id);
@@ -303,6 +329,7 @@ write_assessment (RhDatabase *db, gpointer data, GError **error)
       rh_sql_bind_text (stmt, 5, s->comment);
       rh_sql_bind_text (stmt, 6, s->evidence);
       rh_sql_bind_text (stmt, 7, s->override_reason);
+      rh_sql_bind_text (stmt, 8, s->attachments);
       if (sqlite3_step (stmt) != SQLITE_DONE)
         return rh_database_set_error (db, error);
     }
@@ -324,6 +351,15 @@ rh_assessment_save (RhDatabase *db, RhAssessment *a, GError **error)
                      "change it"));
       return FALSE;
     }
+  for (int v = 0; v < RH_N_VOTES; v++)
+    if (a->review_tally[v] < 0)
+      {
+        g_set_error (error, RH_VALIDATION_ERROR, RH_FIELD_NONE,
+                     _("The survey's votes cannot be negative"));
+        return FALSE;
+      }
+  if (rh_review_tally_score (a->review_tally) >= 0)
+    a->review_score = rh_review_tally_score (a->review_tally);
   if ((!isnan (a->business_score) && (a->business_score < 0 || a->business_score > 100))
       || (!isnan (a->review_score) && (a->review_score < 0 || a->review_score > 100)))
     {
@@ -455,6 +491,67 @@ auto_score (const RhIndicator *ind, const Figures *f)
     default: break;
     }
   return isnan (share) ? NAN : round (ind->max_points * share * 100) / 100;
+}
+
+/* What an automatic indicator was filled from, in words. */
+static char *
+describe_figure (const RhIndicator *ind, const Figures *f)
+{
+  double share = NAN;
+
+  if (f == NULL)
+    return g_strdup (_("no records yet"));
+  switch (ind->source)
+    {
+    case RH_SOURCE_COMPLIANCE: share = f->compliance; break;
+    case RH_SOURCE_INTEGRATION:
+      return isnan (f->integration) ? g_strdup (_("no records yet"))
+                                    : g_strdup_printf (_("index %.1f"), 100 * f->integration);
+    case RH_SOURCE_ATTENDANCE: share = f->attendance; break;
+    case RH_SOURCE_CASES:
+      return g_strdup_printf (_("%d of %d cases"), f->cases[MAX (ind->source_status, 0)],
+                              MAX (ind->source_target, 1));
+    default: return NULL;
+    }
+  return isnan (share) ? g_strdup (_("nothing due yet")) : g_strdup_printf ("%.1f%%", 100 * share);
+}
+
+GHashTable *
+rh_assessment_fill_auto (RhDatabase *db, RhAssessment *a, GError **error)
+{
+  g_autoptr (RhTemplate) t = rh_template_load (db, a->template_id, error);
+  g_autoptr (GHashTable) figures = NULL;
+  GHashTable *described;
+  const Figures *f;
+  RhPeriod p;
+
+  if (t == NULL || !rh_period_parse (a->period, &p, error))
+    return NULL;
+  described = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  /* A finalised assessment keeps the figures of its day in its self scores. */
+  if (a->status == RH_ASSESSMENT_FINALISED)
+    return described;
+  figures = load_figures (db, &p, error);
+  if (figures == NULL)
+    {
+      g_hash_table_unref (described);
+      return NULL;
+    }
+  f = g_hash_table_lookup (figures, &a->org_id);
+  for (guint c = 0; c < t->categories->len; c++)
+    {
+      RhCategory *cat = t->categories->pdata[c];
+      for (guint i = 0; i < cat->indicators->len; i++)
+        {
+          RhIndicator *ind = cat->indicators->pdata[i];
+          if (ind->source == RH_SOURCE_NONE)
+            continue;
+          rh_assessment_score (a, ind->id)->auto_score = auto_score (ind, f);
+          g_hash_table_insert (described, g_memdup2 (&ind->id, sizeof ind->id),
+                               describe_figure (ind, f));
+        }
+    }
+  return described;
 }
 
 /* The scores of one assessment in template order, with automatic figures. */

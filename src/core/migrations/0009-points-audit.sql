@@ -1,5 +1,5 @@
 -- SPDX-License-Identifier: GPL-3.0-or-later
--- Version 8: the points rules, their settings and removed point entries are
+-- Version 9: the points rules, their settings and removed point entries are
 -- audit-logged too, now that the rules are edited and entries can be removed.
 
 CREATE TRIGGER point_entry_audit_delete AFTER DELETE ON point_entry BEGIN
