@@ -220,6 +220,33 @@ test_quarters_and_ranks (Fixture *f, gconstpointer data)
   g_assert_cmpfloat (one->quarters[0] + one->quarters[1], ==, one->earned);
   g_assert_cmpint (one->rank, ==, 1);
   g_assert_cmpint (one->ranked, ==, 11);
+  /* By rule: the meeting attended (P01, +1) and eight volunteering entries (P04: 16, of
+   * which the caps let 8 + 4 count). The rules' shares add up to what was earned. */
+  {
+    g_autoptr (GPtrArray) by_rule = rh_points_by_rule (f->db, f->members[0], &year, &error);
+    RhPointRuleSum *sum;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (by_rule->len, ==, 2);
+    sum = by_rule->pdata[0];
+    g_assert_cmpstr (sum->code, ==, "P01");
+    g_assert_cmpint (sum->source, ==, RH_POINT_PRESENT);
+    g_assert_cmpint (sum->count, ==, 1);
+    g_assert_cmpfloat (sum->counted, ==, 1);
+    sum = by_rule->pdata[1];
+    g_assert_cmpstr (sum->code, ==, "P04");
+    g_assert_cmpint (sum->count, ==, 8);
+    g_assert_cmpfloat (sum->raw, ==, 16);
+    g_assert_cmpfloat (sum->counted, ==, 12);
+    g_clear_pointer (&by_rule, g_ptr_array_unref);
+    /* Member 3 missed the meeting without leave: P02, −3, and nothing from P01. */
+    by_rule = rh_points_by_rule (f->db, f->members[3], &year, &error);
+    g_assert_cmpuint (by_rule->len, ==, 1);
+    sum = by_rule->pdata[0];
+    g_assert_cmpstr (sum->code, ==, "P02");
+    g_assert_cmpint (sum->source, ==, RH_POINT_ABSENT);
+    g_assert_cmpfloat (sum->counted, ==, -3);
+  }
   /* Q1 alone: the cap holds per quarter, 60 + 8. */
   g_assert_true (rh_period_parse ("2025Q1", &quarter, NULL));
   q1 = rh_points_for_member (f->db, f->members[0], &quarter, &error);

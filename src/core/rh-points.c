@@ -155,9 +155,15 @@ count_absent (RhDatabase *db, gint64 member_id, const char *first, const char *l
 
 /* Points earned by one member over the quarters of a period, each quarter's
  * share added to quarters[] (Q1 is 0). A month counts within its own quarter. */
+typedef struct {
+  int    count;    /* entries, or meetings attended or missed */
+  double raw;      /* count × points */
+  double counted;  /* after each quarter's cap */
+} RuleSum;
+
 static double
 member_points (RhDatabase *db, gint64 member_id, GArray *rules, const RhPeriod *period,
-               double quarters[4], gboolean *vetoed)
+               double quarters[4], gboolean *vetoed, RuleSum *sums)
 {
   g_autoptr (GArray) parts = rh_period_split (period, RH_PERIOD_QUARTER);
   sqlite3_stmt *stmt;
@@ -178,16 +184,17 @@ member_points (RhDatabase *db, gint64 member_id, GArray *rules, const RhPeriod *
         {
           Rule *r = &g_array_index (rules, Rule, i);
           double sum = 0;
+          int count = 0;
 
           if (r->automatic == 1)
             {
               int expected = 0, present = 0;
               if (rh_member_attendance (db, member_id, part->first, part->last, &expected,
                                         &present, NULL))
-                sum = present * r->points;
+                count = present;
             }
           else if (r->automatic == 2)
-            sum = count_absent (db, member_id, part->first, part->last) * r->points;
+            count = count_absent (db, member_id, part->first, part->last);
           else
             {
               stmt = rh_database_prepare (db, "SELECT count(*) FROM point_entry WHERE member_id = ?1"
@@ -199,10 +206,17 @@ member_points (RhDatabase *db, gint64 member_id, GArray *rules, const RhPeriod *
               rh_sql_bind_text (stmt, 3, part->first);
               rh_sql_bind_text (stmt, 4, part->last);
               if (sqlite3_step (stmt) == SQLITE_ROW)
-                sum = sqlite3_column_int (stmt, 0) * r->points;
+                count = sqlite3_column_int (stmt, 0);
               sqlite3_reset (stmt);
             }
+          sum = count * r->points;
           sum_quarter += capped (r, sum);
+          if (sums != NULL)
+            {
+              sums[i].count += count;
+              sums[i].raw += sum;
+              sums[i].counted += capped (r, sum);
+            }
         }
       if (rh_period_of_date (part->first, RH_PERIOD_QUARTER, &quarter))
         quarters[quarter.index - 1] += sum_quarter;
@@ -270,7 +284,7 @@ rh_points_for_branch (RhDatabase *db, gint64 branch_id, const RhPeriod *period, 
     {
       RhPoints *p = out->pdata[i];
       p->base = base;
-      p->earned = member_points (db, p->member_id, rules, period, p->quarters, &p->vetoed);
+      p->earned = member_points (db, p->member_id, rules, period, p->quarters, &p->vetoed, NULL);
       p->total = p->vetoed ? 0 : MAX (0, base + p->earned);
       p->level = level_for (levels, p->total);
     }
@@ -864,4 +878,54 @@ rh_point_settings_save (RhDatabase *db, const RhPointSettings *settings, GError 
   if (!rh_point_settings_validate (settings, error))
     return FALSE;
   return rh_database_transaction (db, save_settings, (gpointer) settings, error);
+}
+
+void
+rh_point_rule_sum_free (RhPointRuleSum *sum)
+{
+  if (sum == NULL)
+    return;
+  g_free (sum->code);
+  g_free (sum->item);
+  g_free (sum);
+}
+
+GPtrArray *
+rh_points_by_rule (RhDatabase *db, gint64 member_id, const RhPeriod *period, GError **error)
+{
+  g_autoptr (GArray) rules = load_rules (db, error);
+  g_autoptr (RhPointSettings) settings = NULL;
+  g_autofree RuleSum *sums = NULL;
+  double quarters[4];
+  gboolean vetoed;
+  GPtrArray *out;
+
+  if (rules == NULL)
+    return NULL;
+  settings = rh_point_settings_load (db, error);
+  if (settings == NULL)
+    return NULL;
+  sums = g_new0 (RuleSum, rules->len);
+  /* The same computation as the totals, keeping each rule's share. */
+  member_points (db, member_id, rules, period, quarters, &vetoed, sums);
+  out = g_ptr_array_new_with_free_func ((GDestroyNotify) rh_point_rule_sum_free);
+  for (guint s = 0; s < settings->rules->len; s++)
+    {
+      RhPointRule *rule = settings->rules->pdata[s];
+
+      for (guint i = 0; i < rules->len; i++)
+        if (g_array_index (rules, Rule, i).id == rule->id && sums[i].count > 0)
+          {
+            RhPointRuleSum *sum = g_new0 (RhPointRuleSum, 1);
+            sum->code = g_strdup (rule->code);
+            sum->item = g_strdup (rule->item);
+            sum->source = rule->source;
+            sum->veto = rule->veto;
+            sum->count = sums[i].count;
+            sum->raw = sums[i].raw;
+            sum->counted = sums[i].counted;
+            g_ptr_array_add (out, sum);
+          }
+    }
+  return out;
 }

@@ -85,6 +85,22 @@ GPtrArray *rh_points_for_branch (RhDatabase *db, gint64 branch_id, const RhPerio
  * when the member holds no points (not admitted, or transferred out). */
 RhPoints  *rh_points_for_member (RhDatabase *db, gint64 member_id, const RhPeriod *period,
                                  GError **error);
+/* What one rule gave a member over a period: how its points add up. */
+typedef struct {
+  char         *code;
+  char         *item;
+  RhPointSource source;
+  gboolean      veto;
+  int           count;    /* entries, or meetings attended or missed */
+  double        raw;      /* count × the rule's points */
+  double        counted;  /* after each quarter's cap: what the total holds */
+} RhPointRuleSum;
+
+void       rh_point_rule_sum_free (RhPointRuleSum *sum);
+/* The rules that gave a member points over a period (those with a count), by code:
+ * the same computation as the totals, automatic rules included. */
+GPtrArray *rh_points_by_rule (RhDatabase *db, gint64 member_id, const RhPeriod *period,
+                              GError **error);
 /* A manual entry of a rule for a member on a date. Automatic rules are refused. */
 gboolean   rh_points_add (RhDatabase *db, gint64 member_id, const char *rule_code,
                           const char *date, const char *note, GError **error);

@@ -33,6 +33,8 @@ struct _RhMemberView
   AdwActionRow  *total_row;
   GtkLabel      *total_label;
   GtkGrid       *quarters_grid;
+  AdwExpanderRow *rules_row;
+  GPtrArray     *rule_rows;   /* the rows inside rules_row */
   AdwComboRow   *review_row;
   GtkLabel      *points_error_label;
   GtkListBox    *entries_list;
@@ -114,6 +116,77 @@ entry_row (RhPointEntry *e)
   return row;
 }
 
+/* How each rule added up, automatic ones included: why the total is what it is. */
+static void
+fill_rules (RhMemberView *self, const RhPeriod *year)
+{
+  g_autoptr (GPtrArray) sums = rh_points_by_rule (self->db, self->member_id, year, NULL);
+  double held_back = 0;
+  g_autofree char *subtitle = NULL;
+
+  for (guint i = 0; i < self->rule_rows->len; i++)
+    adw_expander_row_remove (self->rules_row, self->rule_rows->pdata[i]);
+  g_ptr_array_set_size (self->rule_rows, 0);
+  for (guint i = 0; sums != NULL && i < sums->len; i++)
+    {
+      RhPointRuleSum *sum = sums->pdata[i];
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *counted = sum->veto ? g_strdup (_("Veto")) : signed_points (sum->counted);
+      g_autofree char *what = NULL;
+      GtkWidget *value;
+
+      switch (sum->source)
+        {
+        case RH_POINT_PRESENT:
+          what = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d meeting attended",
+                                               "%d meetings attended", sum->count), sum->count);
+          break;
+        case RH_POINT_ABSENT:
+          what = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d meeting missed without leave",
+                                               "%d meetings missed without leave", sum->count),
+                                  sum->count);
+          break;
+        default:
+          what = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d entry", "%d entries",
+                                               sum->count), sum->count);
+        }
+      if (!sum->veto && sum->raw != sum->counted)
+        {
+          g_autofree char *raw = signed_points (sum->raw);
+          g_autofree char *with_cap = g_strdup_printf (_("%s; %s before the quarterly caps"), what,
+                                                       raw);
+          g_free (what);
+          what = g_steal_pointer (&with_cap);
+          held_back += sum->raw - sum->counted;
+        }
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), sum->item);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), what);
+      value = gtk_label_new (counted);
+      gtk_widget_add_css_class (value, "numeric");
+      if (sum->veto || sum->counted < 0)
+        gtk_widget_add_css_class (value, "error");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), value);
+      adw_expander_row_add_row (self->rules_row, row);
+      g_ptr_array_add (self->rule_rows, row);
+    }
+  if (sums == NULL || sums->len == 0)
+    subtitle = g_strdup (_("No points from any rule yet"));
+  else if (held_back != 0)
+    {
+      g_autofree char *held = signed_points (held_back);
+      subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                               "%u rule gave points; the quarterly caps held back %s",
+                                               "%u rules gave points; the quarterly caps held back %s",
+                                               sums->len), sums->len, held);
+    }
+  else
+    subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u rule gave points",
+                                             "%u rules gave points", sums->len), sums->len);
+  adw_expander_row_set_subtitle (self->rules_row, subtitle);
+  adw_expander_row_set_enable_expansion (self->rules_row, sums != NULL && sums->len > 0);
+}
+
 static int
 chosen_year (RhMemberView *self)
 {
@@ -168,6 +241,8 @@ fill_points (RhMemberView *self)
       gtk_grid_attach (self->quarters_grid, name, q, 0, 1, 1);
       gtk_grid_attach (self->quarters_grid, number, q, 1, 1, 1);
     }
+
+  fill_rules (self, &year);
 
   self->filling = TRUE;
   adw_combo_row_set_selected (self->review_row, (guint) (p->review + 1));
@@ -474,6 +549,7 @@ rh_member_view_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), RH_TYPE_MEMBER_VIEW);
   g_clear_object (&self->member);
   g_clear_object (&self->db);
+  g_clear_pointer (&self->rule_rows, g_ptr_array_unref);
   G_OBJECT_CLASS (rh_member_view_parent_class)->dispose (object);
 }
 
@@ -496,6 +572,7 @@ rh_member_view_class_init (RhMemberViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RhMemberView, total_row);
   gtk_widget_class_bind_template_child (widget_class, RhMemberView, total_label);
   gtk_widget_class_bind_template_child (widget_class, RhMemberView, quarters_grid);
+  gtk_widget_class_bind_template_child (widget_class, RhMemberView, rules_row);
   gtk_widget_class_bind_template_child (widget_class, RhMemberView, review_row);
   gtk_widget_class_bind_template_child (widget_class, RhMemberView, points_error_label);
   gtk_widget_class_bind_template_child (widget_class, RhMemberView, entries_list);
@@ -520,6 +597,7 @@ rh_member_view_init (RhMemberView *self)
   GDate today;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->rule_rows = g_ptr_array_new ();
   for (int i = 0; i <= RH_N_REVIEW_GRADES; i++)
     gtk_string_list_append (labels, review_choice_label (i));
   adw_combo_row_set_model (self->review_row, G_LIST_MODEL (labels));
