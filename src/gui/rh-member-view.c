@@ -608,6 +608,12 @@ rh_member_view_init (RhMemberView *self)
   gtk_spin_button_set_value (self->year_spin, g_date_get_year (&today));
 }
 
+void
+rh_member_view_set_year (RhMemberView *self, int year)
+{
+  gtk_spin_button_set_value (self->year_spin, year);
+}
+
 RhMemberView *
 rh_member_view_new (GtkWindow *parent, RhDatabase *db, gint64 member_id)
 {

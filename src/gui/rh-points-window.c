@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 #include "rh-date.h"
 #include "rh-gui-util.h"
+#include "rh-member-view.h"
 #include "rh-org.h"
 #include "rh-points-window.h"
 #include "rh-types.h"
@@ -210,6 +211,11 @@ review_bind_cb (GtkSignalListItemFactory *f, GtkListItem *item, RhPointsWindow *
   g_object_set_data (G_OBJECT (dropdown), "rh-member-id", &pi->points->member_id);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), (guint) (pi->points->review + 1));
   g_object_set_data (G_OBJECT (dropdown), "rh-filling", NULL);
+  {
+    g_autofree char *label = g_strdup_printf (_("Democratic review of %s"), pi->points->name);
+    gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    label, -1);
+  }
 }
 
 static void
@@ -298,6 +304,23 @@ refresh (RhPointsWindow *self)
   update_summary (self);
 }
 
+/* A row opens the member's page at the same year. */
+static void
+row_activated_cb (GtkColumnView *view, guint position, RhPointsWindow *self)
+{
+  GListModel *model = G_LIST_MODEL (gtk_column_view_get_model (view));
+  g_autoptr (RhPointsItem) item = g_list_model_get_item (model, position);
+  RhMemberView *member;
+
+  if (item == NULL)
+    return;
+  member = rh_member_view_new (GTK_WINDOW (self), self->db, item->points->member_id);
+  if (member == NULL)
+    return;
+  rh_member_view_set_year (member, gtk_spin_button_get_value_as_int (self->year_spin));
+  gtk_window_present (GTK_WINDOW (member));
+}
+
 static void
 year_changed_cb (RhPointsWindow *self)
 {
@@ -356,6 +379,7 @@ rh_points_window_class_init (RhPointsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RhPointsWindow, summary_label);
   gtk_widget_class_bind_template_child (widget_class, RhPointsWindow, column_view);
   gtk_widget_class_bind_template_callback (widget_class, year_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
@@ -413,5 +437,6 @@ rh_points_window_new (GtkWindow *parent, RhDatabase *db, gint64 branch_id, int y
   g_signal_connect_object (db, "changed", G_CALLBACK (refresh), self, G_CONNECT_SWAPPED);
   gtk_spin_button_set_value (self->year_spin, year);
   refresh (self);
+  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->column_view));
   return self;
 }
