@@ -316,9 +316,17 @@ test_entries_and_remove (Fixture *f, gconstpointer data)
   g_clear_pointer (&entries, g_ptr_array_unref);
   entries = rh_points_entries (f->db, f->members[0], &year, &error);
   g_assert_cmpuint (entries->len, ==, 4);
-  /* Applicants and transferred members hold no points. */
+  /* Applicants and transferred members hold no points, and get none. */
   g_assert_null (rh_points_for_member (f->db, 999999, &year, &error));
   g_assert_no_error (error);
+  g_assert_false (rh_points_add (f->db, 999999, "P04", "2025-01-01", NULL, &error));
+  g_assert_error (error, RH_VALIDATION_ERROR, RH_FIELD_STATUS);
+  g_clear_error (&error);
+  g_assert_true (rh_member_archive (f->db, f->members[5], "2026-01-10", "组织关系转出", &error));
+  g_assert_null (rh_points_for_member (f->db, f->members[5], &year, &error));
+  g_assert_false (rh_points_add (f->db, f->members[5], "P04", "2025-01-01", NULL, &error));
+  g_assert_error (error, RH_VALIDATION_ERROR, RH_FIELD_STATUS);
+  g_clear_error (&error);
 }
 
 static RhPointRule *

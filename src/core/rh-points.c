@@ -341,6 +341,20 @@ rh_points_add (RhDatabase *db, gint64 member_id, const char *rule_code, const ch
     }
   if (!rh_validate_date (date, RH_FIELD_DATE, TRUE, NULL, error))
     return FALSE;
+  /* Points are kept for party members on the roster (probationary ones included). */
+  stmt = rh_database_prepare (db, "SELECT admitted_date IS NOT NULL AND archived_date IS NULL"
+                                  " FROM member WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, member_id);
+  if (sqlite3_step (stmt) != SQLITE_ROW || sqlite3_column_int (stmt, 0) == 0)
+    {
+      sqlite3_reset (stmt);
+      g_set_error (error, RH_VALIDATION_ERROR, RH_FIELD_STATUS,
+                   _("Points are kept for party members on the roster only"));
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
   stmt = rh_database_prepare (db, "SELECT id, automatic IS NOT NULL FROM point_rule WHERE code = ?1",
                               error);
   if (stmt == NULL)
