@@ -849,6 +849,19 @@ test_review_quota_refused (Fixture *f, gconstpointer data)
   gtk_window_destroy (GTK_WINDOW (table));
 }
 
+/* Every descendant of a type, in order. */
+static void
+collect (GtkWidget *widget, GType type, GPtrArray *out)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    {
+      if (G_TYPE_CHECK_INSTANCE_TYPE (c, type))
+        g_ptr_array_add (out, c);
+      collect (c, type, out);
+    }
+}
+
 static void
 test_point_rules_editor (Fixture *f, gconstpointer data)
 {
@@ -871,7 +884,32 @@ test_point_rules_editor (Fixture *f, gconstpointer data)
                                                         "message_label")), "优秀90"));
   g_assert_cmpint (rh_database_query_int (f->db, "SELECT count(*) FROM setting"
                                                  " WHERE value = '优秀90'"), ==, 0);
+  /* A rule at fault is opened to show its fields. */
   gtk_editable_set_text (GTK_EDITABLE (levels), "优秀:95;合格:60;不合格:0");
+  {
+    g_autoptr (GPtrArray) rows = g_ptr_array_new ();
+    AdwExpanderRow *p05 = NULL;
+    GtkEditable *item = NULL;
+
+    collect (GTK_WIDGET (editor), ADW_TYPE_EXPANDER_ROW, rows);
+    for (guint i = 0; i < rows->len; i++)
+      if (g_strcmp0 (adw_preferences_row_get_title (rows->pdata[i]), "党员先锋岗、示范岗示范带头") == 0)
+        p05 = rows->pdata[i];
+    g_assert_nonnull (p05);
+    g_assert_false (adw_expander_row_get_expanded (p05));
+    g_ptr_array_set_size (rows, 0);
+    collect (GTK_WIDGET (p05), GTK_TYPE_EDITABLE, rows);
+    for (guint i = 0; i < rows->len && item == NULL; i++)
+      if (g_strcmp0 (gtk_editable_get_text (rows->pdata[i]), "党员先锋岗、示范岗示范带头") == 0)
+        item = rows->pdata[i];
+    g_assert_nonnull (item);
+    gtk_editable_set_text (item, " ");
+    g_assert_false (rh_point_rules_editor_save (editor));
+    g_assert_true (adw_expander_row_get_expanded (p05));
+    g_assert_nonnull (strstr (gtk_label_get_label (child (editor, RH_TYPE_POINT_RULES_EDITOR,
+                                                          "message_label")), "P05"));
+    gtk_editable_set_text (item, "党员先锋岗示范带头");
+  }
   gtk_spin_button_set_value (child (editor, RH_TYPE_POINT_RULES_EDITOR, "base_spin"), 70);
   g_assert_true (rh_point_rules_editor_save (editor));
   g_assert_false (gtk_widget_get_visible (child (editor, RH_TYPE_POINT_RULES_EDITOR,
@@ -880,6 +918,9 @@ test_point_rules_editor (Fixture *f, gconstpointer data)
                                                  " (key = 'points_levels' AND value ="
                                                  " '优秀:95;合格:60;不合格:0')"
                                                  " OR (key = 'points_base' AND value = '70')"), ==, 2);
+  g_assert_cmpint (rh_database_query_int (f->db, "SELECT count(*) FROM point_rule"
+                                                 " WHERE code = 'P05' AND item = '党员先锋岗示范带头'"),
+                   ==, 1);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

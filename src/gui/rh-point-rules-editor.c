@@ -3,6 +3,8 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <stdlib.h>
+#include <string.h>
 #include "rh-gui-util.h"
 #include "rh-point-rules-editor.h"
 #include "rh-points.h"
@@ -265,6 +267,19 @@ toast (RhPointRulesEditor *self, const char *message)
     adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (root), adw_toast_new (message));
 }
 
+/* Whether a message names a rule's code as a word (P1 is not named by P10). */
+static gboolean
+names_code (const char *message, const char *code)
+{
+  gsize n = code != NULL ? strlen (code) : 0;
+
+  for (const char *at = n > 0 ? strstr (message, code) : NULL; at != NULL;
+       at = strstr (at + 1, code))
+    if ((at == message || !g_ascii_isalnum (at[-1])) && !g_ascii_isalnum (at[n]))
+      return TRUE;
+  return FALSE;
+}
+
 gboolean
 rh_point_rules_editor_save (RhPointRulesEditor *self)
 {
@@ -306,6 +321,15 @@ rh_point_rules_editor_save (RhPointRulesEditor *self)
   if (!rh_point_settings_save (self->db, settings, &error))
     {
       show_message (self, error->message);
+      /* The message names the rule by its code: open that rule to show its fields. */
+      for (guint i = 0; i < self->rules->len; i++)
+        {
+          RuleRows *r = self->rules->pdata[i];
+          g_autofree char *code = rh_editable_dup_text (r->code);
+
+          if (names_code (error->message, code))
+            adw_expander_row_set_expanded (ADW_EXPANDER_ROW (r->expander), TRUE);
+        }
       return FALSE;
     }
   rh_database_emit_changed (self->db);
