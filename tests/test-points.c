@@ -126,6 +126,10 @@ test_review_quota (Fixture *f, gconstpointer data)
   g_clear_error (&error);
   /* Re-rating one of the two as excellent again is not a third. */
   g_assert_true (rh_review_set (f->db, f->members[1], 2025, RH_REVIEW_EXCELLENT, "连任", &error));
+  /* A grade set without a note keeps the note written before. */
+  g_assert_true (rh_review_set (f->db, f->members[1], 2025, RH_REVIEW_EXCELLENT, NULL, &error));
+  g_assert_cmpint (rh_database_query_int (f->db, "SELECT count(*) FROM member_review"
+                                                 " WHERE note = '连任'"), ==, 1);
   /* Probationary members are counted on their own: 1 of 3. */
   g_assert_true (rh_review_set (f->db, f->probationary[0], 2025, RH_REVIEW_EXCELLENT, NULL, &error));
   g_assert_false (rh_review_set (f->db, f->probationary[1], 2025, RH_REVIEW_EXCELLENT, NULL, &error));

@@ -471,7 +471,8 @@ rh_review_set (RhDatabase *db, gint64 member_id, int year, RhReviewGrade grade, 
     }
   stmt = rh_database_prepare (db, "INSERT INTO member_review (member_id, year, grade, note)"
                                   " VALUES (?1, ?2, ?3, ?4) ON CONFLICT (member_id, year)"
-                                  " DO UPDATE SET grade = excluded.grade, note = excluded.note",
+                                  " DO UPDATE SET grade = excluded.grade,"
+                                  " note = coalesce(excluded.note, member_review.note)",
                               error);
   if (stmt == NULL)
     return FALSE;
