@@ -180,34 +180,44 @@ member_points (RhDatabase *db, gint64 member_id, GArray *rules, const RhPeriod *
       RhPeriod quarter;
       double sum_quarter = 0;
 
+      g_autofree int *counts = g_new0 (int, rules->len);
+      int present = -1, absent = -1;
+
+      /* The member's manual entries of the quarter, all rules in one query. */
+      stmt = rh_database_prepare (db, "SELECT rule_id, count(*) FROM point_entry"
+                                      " WHERE member_id = ?1 AND date BETWEEN ?2 AND ?3"
+                                      " GROUP BY rule_id", NULL);
+      if (stmt != NULL)
+        {
+          sqlite3_bind_int64 (stmt, 1, member_id);
+          rh_sql_bind_text (stmt, 2, part->first);
+          rh_sql_bind_text (stmt, 3, part->last);
+          while (sqlite3_step (stmt) == SQLITE_ROW)
+            for (guint i = 0; i < rules->len; i++)
+              if (g_array_index (rules, Rule, i).id == sqlite3_column_int64 (stmt, 0))
+                counts[i] = sqlite3_column_int (stmt, 1);
+          sqlite3_reset (stmt);
+        }
       for (guint i = 0; i < rules->len; i++)
         {
           Rule *r = &g_array_index (rules, Rule, i);
           double sum = 0;
-          int count = 0;
+          int count = counts[i];
 
+          /* Meetings are counted once a quarter, however many rules use them. */
           if (r->automatic == 1)
             {
-              int expected = 0, present = 0;
-              if (rh_member_attendance (db, member_id, part->first, part->last, &expected,
-                                        &present, NULL))
-                count = present;
+              int expected = 0;
+              if (present < 0 && !rh_member_attendance (db, member_id, part->first, part->last,
+                                                        &expected, &present, NULL))
+                present = 0;
+              count = present;
             }
           else if (r->automatic == 2)
-            count = count_absent (db, member_id, part->first, part->last);
-          else
             {
-              stmt = rh_database_prepare (db, "SELECT count(*) FROM point_entry WHERE member_id = ?1"
-                                              " AND rule_id = ?2 AND date BETWEEN ?3 AND ?4", NULL);
-              if (stmt == NULL)
-                continue;
-              sqlite3_bind_int64 (stmt, 1, member_id);
-              sqlite3_bind_int64 (stmt, 2, r->id);
-              rh_sql_bind_text (stmt, 3, part->first);
-              rh_sql_bind_text (stmt, 4, part->last);
-              if (sqlite3_step (stmt) == SQLITE_ROW)
-                count = sqlite3_column_int (stmt, 0);
-              sqlite3_reset (stmt);
+              if (absent < 0)
+                absent = count_absent (db, member_id, part->first, part->last);
+              count = absent;
             }
           sum = count * r->points;
           sum_quarter += capped (r, sum);
