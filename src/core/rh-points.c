@@ -256,7 +256,8 @@ compare_points (gconstpointer a, gconstpointer b)
   const RhPoints *x = *(RhPoints *const *) a;
   const RhPoints *y = *(RhPoints *const *) b;
 
-  return x->total < y->total ? 1 : x->total > y->total ? -1 : g_strcmp0 (x->name, y->name);
+  /* Equal totals keep the names' pinyin order, held in rank before ranking. */
+  return x->total < y->total ? 1 : x->total > y->total ? -1 : x->rank - y->rank;
 }
 
 GPtrArray *
@@ -297,6 +298,7 @@ rh_points_for_branch (RhDatabase *db, gint64 branch_id, const RhPeriod *period, 
       p->earned = member_points (db, p->member_id, rules, period, p->quarters, &p->vetoed, NULL);
       p->total = p->vetoed ? 0 : MAX (0, base + p->earned);
       p->level = level_for (levels, p->total);
+      p->rank = (int) i;
     }
   g_ptr_array_sort (out, compare_points);
   /* Equal totals share a rank; the next one counts the members above it (1, 2, 2, 4). */
