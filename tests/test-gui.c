@@ -846,6 +846,22 @@ test_review_quota_refused (Fixture *f, gconstpointer data)
   iterate ();
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (message)));
   g_assert_cmpint (rh_review_get (f->db, members[3], 2025), ==, RH_REVIEW_EXCELLENT);
+
+  /* The table prints for the review meeting: here to a PDF file. */
+  {
+    g_autofree char *pdf = g_build_filename (f->dir, "points.pdf", NULL);
+    g_autofree char *bytes = NULL;
+    gsize len = 0;
+
+    g_setenv ("RONGHE_PRINT_PDF", pdf, TRUE);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (table), "points.print", NULL));
+    g_unsetenv ("RONGHE_PRINT_PDF");
+    iterate ();
+    g_assert_true (g_file_get_contents (pdf, &bytes, &len, NULL));
+    g_assert_true (g_str_has_prefix (bytes, "%PDF"));
+    g_assert_cmpuint (len, >, 2000);
+    g_unlink (pdf);
+  }
   gtk_window_destroy (GTK_WINDOW (table));
 }
 

@@ -321,6 +321,192 @@ row_activated_cb (GtkColumnView *view, guint position, RhPointsWindow *self)
   gtk_window_present (GTK_WINDOW (member));
 }
 
+/* ---- Printing: the table for the review meeting (民主评议党员大会), A4 portrait ------------ */
+
+#define FONT "Noto Sans CJK SC, Sans"
+#define ROW_HEIGHT 18.0
+
+/* Column edges as shares of the page width, and which are right-aligned. */
+static const double column_share[N_COLS] = { 0.07, 0.17, 0.15, 0.065, 0.065, 0.065, 0.065, 0.10,
+                                             0.08, 0.17 };
+
+static void
+print_cell (cairo_t *cr, PangoLayout *layout, const char *text, double x, double width, double y,
+            gboolean right, gboolean bold)
+{
+  PangoFontDescription *font = pango_font_description_from_string (FONT);
+
+  pango_font_description_set_absolute_size (font, 9 * PANGO_SCALE);
+  pango_font_description_set_weight (font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_width (layout, (int) ((width - 6) * PANGO_SCALE));
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_layout_set_alignment (layout, right ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
+  pango_layout_set_text (layout, text, -1);
+  cairo_move_to (cr, x + (right ? 0 : 3), y + 3);
+  pango_cairo_show_layout (cr, layout);
+  pango_font_description_free (font);
+}
+
+static double
+print_line (cairo_t *cr, PangoLayout *layout, const char *text, double size, gboolean bold,
+            double width, double y)
+{
+  PangoFontDescription *font = pango_font_description_from_string (FONT);
+  int h;
+
+  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
+  pango_font_description_set_weight (font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_NONE);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
+  pango_layout_set_text (layout, text, -1);
+  cairo_move_to (cr, 0, y);
+  pango_cairo_show_layout (cr, layout);
+  pango_layout_get_size (layout, NULL, &h);
+  pango_font_description_free (font);
+  return y + (double) h / PANGO_SCALE;
+}
+
+/* The rows as the table shows them (its sort order). */
+static GListModel *
+shown_rows (RhPointsWindow *self)
+{
+  return G_LIST_MODEL (gtk_column_view_get_model (self->column_view));
+}
+
+/* The title block is on the first page; the others repeat the column heads only. */
+static double
+title_height (void)
+{
+  return 70;
+}
+
+static int
+rows_per_page (GtkPrintContext *context, int page)
+{
+  double height = gtk_print_context_get_height (context) - 24 /* page number */;
+
+  return MAX (1, (int) ((height - (page == 0 ? title_height () : 0)) / ROW_HEIGHT) - 1);
+}
+
+static void
+begin_print_cb (GtkPrintOperation *op, GtkPrintContext *context, RhPointsWindow *self)
+{
+  guint n = g_list_model_get_n_items (shown_rows (self));
+  int pages = 1;
+
+  for (guint done = rows_per_page (context, 0); done < n; pages++)
+    done += rows_per_page (context, pages);
+  gtk_print_operation_set_n_pages (op, pages);
+  g_object_set_data (G_OBJECT (op), "rh-pages", GINT_TO_POINTER (pages));
+}
+
+static void
+draw_page_cb (GtkPrintOperation *op, GtkPrintContext *context, int page, RhPointsWindow *self)
+{
+  cairo_t *cr = gtk_print_context_get_cairo_context (context);
+  double width = gtk_print_context_get_width (context);
+  double height = gtk_print_context_get_height (context);
+  g_autoptr (PangoLayout) layout = gtk_print_context_create_pango_layout (context);
+  GListModel *rows = shown_rows (self);
+  guint n = g_list_model_get_n_items (rows), first = 0;
+  g_autofree char *page_label = NULL;
+  double y = 0, x;
+
+  for (int p = 0; p < page; p++)
+    first += rows_per_page (context, p);
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  if (page == 0)
+    {
+      g_autofree char *heading = g_strdup_printf (_("Member Points and Democratic Review, %d"),
+                                                  gtk_spin_button_get_value_as_int (self->year_spin));
+      y = print_line (cr, layout, adw_window_title_get_subtitle (self->window_title), 13, TRUE,
+                      width, y) + 2;
+      y = print_line (cr, layout, heading, 11, FALSE, width, y) + 2;
+      y = print_line (cr, layout, gtk_label_get_label (self->summary_label), 8.5, FALSE, width, y);
+      y = MAX (y + 8, title_height ());
+    }
+  /* Column heads, then the rows, with rules between them. */
+  for (guint r = first; r <= MIN (n, first + rows_per_page (context, page)); r++)
+    {
+      g_autoptr (RhPointsItem) item = r == first ? NULL : g_list_model_get_item (rows, r - 1);
+
+      if (r > first && item == NULL)
+        break;
+      x = 0;
+      for (int c = 0; c < N_COLS; c++)
+        {
+          double w = column_share[c] * width;
+          gboolean right = c == COL_RANK || (c >= COL_Q1 && c <= COL_TOTAL);
+          g_autofree char *text = NULL;
+
+          if (item == NULL)
+            text = g_strdup (gtk_column_view_column_get_title (self->columns[c]));
+          else if (c == COL_REVIEW)
+            text = g_strdup (item->points->review >= 0
+                               ? rh_review_grade_label (item->points->review) : "");
+          else
+            text = cell_text (item->points, c);
+          print_cell (cr, layout, text, x, w, y, right, item == NULL);
+          x += w;
+        }
+      y += ROW_HEIGHT;
+      cairo_set_line_width (cr, item == NULL ? 0.8 : 0.3);
+      cairo_move_to (cr, 0, y);
+      cairo_line_to (cr, width, y);
+      cairo_stroke (cr);
+    }
+  /* The last page ends with the lines the secretary signs at the meeting. */
+  if (first + rows_per_page (context, page) >= n && y + 3 * ROW_HEIGHT < height - 24)
+    {
+      PangoFontDescription *font = pango_font_description_from_string (FONT);
+
+      pango_font_description_set_absolute_size (font, 10 * PANGO_SCALE);
+      pango_layout_set_font_description (layout, font);
+      pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+      pango_layout_set_alignment (layout, PANGO_ALIGN_RIGHT);
+      pango_layout_set_text (layout, _("Branch secretary (signature): ____________    "
+                                       "Date: ____________"), -1);
+      cairo_move_to (cr, 0, y + 2 * ROW_HEIGHT);
+      pango_cairo_show_layout (cr, layout);
+      pango_font_description_free (font);
+    }
+  page_label = g_strdup_printf (_("Page %d of %d"), page + 1,
+                                GPOINTER_TO_INT (g_object_get_data (G_OBJECT (op), "rh-pages")));
+  print_line (cr, layout, page_label, 8, FALSE, width, height - 14);
+}
+
+static void
+print_activated (GtkWidget *widget, const char *action, GVariant *param)
+{
+  RhPointsWindow *self = RH_POINTS_WINDOW (widget);
+  g_autoptr (GtkPrintOperation) op = gtk_print_operation_new ();
+  g_autoptr (GtkPageSetup) setup = gtk_page_setup_new ();
+  g_autoptr (GtkPaperSize) a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
+  g_autoptr (GError) error = NULL;
+
+  gtk_page_setup_set_paper_size (setup, a4);
+  gtk_page_setup_set_top_margin (setup, 20, GTK_UNIT_MM);
+  gtk_page_setup_set_bottom_margin (setup, 15, GTK_UNIT_MM);
+  gtk_page_setup_set_left_margin (setup, 18, GTK_UNIT_MM);
+  gtk_page_setup_set_right_margin (setup, 18, GTK_UNIT_MM);
+  gtk_print_operation_set_default_page_setup (op, setup);
+  gtk_print_operation_set_job_name (op, gtk_window_get_title (GTK_WINDOW (self)));
+  /* RONGHE_PRINT_PDF writes the pages to a file without a dialog (tests, look-ups). */
+  if (g_getenv ("RONGHE_PRINT_PDF") != NULL)
+    gtk_print_operation_set_export_filename (op, g_getenv ("RONGHE_PRINT_PDF"));
+  g_signal_connect (op, "begin-print", G_CALLBACK (begin_print_cb), self);
+  g_signal_connect (op, "draw-page", G_CALLBACK (draw_page_cb), self);
+  if (gtk_print_operation_run (op, g_getenv ("RONGHE_PRINT_PDF") != NULL
+                                     ? GTK_PRINT_OPERATION_ACTION_EXPORT
+                                     : GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                               GTK_WINDOW (self), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
+    show_message (self, error->message);
+}
+
 static void
 year_changed_cb (RhPointsWindow *self)
 {
@@ -381,6 +567,9 @@ rh_points_window_class_init (RhPointsWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, year_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  gtk_widget_class_install_action (widget_class, "points.print", NULL, print_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "points.print",
+                                       NULL);
 }
 
 static void
