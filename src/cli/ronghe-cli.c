@@ -688,6 +688,7 @@ cmd_chart (int argc, char **argv)
   GString *list = g_string_new (NULL);
   double dw, dh;
   int kind, format;
+  gint64 start, loaded;
   RhPeriod p;
 
   for (int k = 0; k < RH_N_CHART_KINDS; k++)
@@ -725,7 +726,9 @@ cmd_chart (int argc, char **argv)
   db = open_database ();
   if (db == NULL)
     return EXIT_PROBLEMS;
+  start = g_get_monotonic_time ();
   model = rh_chart_model_load (db, kind, period, branch, &error);
+  loaded = g_get_monotonic_time ();
   if (model != NULL)
     rh_chart_model_set_cuts (model, party_cut, business_cut);
   if (model == NULL
@@ -735,6 +738,11 @@ cmd_chart (int argc, char **argv)
       print_error ("chart", error);
       return EXIT_PROBLEMS;
     }
+  /* RONGHE_TRACE prints timings for the benchmarks. */
+  if (g_getenv ("RONGHE_TRACE") != NULL)
+    g_printerr ("ronghe-trace: chart kind=%s load-ms=%.2f render-and-write-ms=%.2f\n",
+                rh_chart_kind_to_string (kind), (loaded - start) / 1000.0,
+                (g_get_monotonic_time () - loaded) / 1000.0);
   return EXIT_OK;
 }
 
@@ -753,6 +761,7 @@ cmd_handout (int argc, char **argv)
   g_autoptr (RhDatabase) db = NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (RhHandout) handout = NULL;
+  gint64 start, built;
   RhPeriod p;
 
   if (!parse_command ("handout", "", _("Writes the A4 handout of an evaluation meeting (PDF)."),
@@ -771,12 +780,18 @@ cmd_handout (int argc, char **argv)
   db = open_database ();
   if (db == NULL)
     return EXIT_PROBLEMS;
+  start = g_get_monotonic_time ();
   handout = rh_handout_new (db, period, branch, &error);
+  built = g_get_monotonic_time ();
   if (handout == NULL || !rh_handout_write_pdf (handout, output, &error))
     {
       print_error ("handout", error);
       return EXIT_PROBLEMS;
     }
+  if (g_getenv ("RONGHE_TRACE") != NULL)
+    g_printerr ("ronghe-trace: handout pages=%u read-ms=%.2f layout-and-write-ms=%.2f\n",
+                rh_handout_get_n_pages (handout), (built - start) / 1000.0,
+                (g_get_monotonic_time () - built) / 1000.0);
   return EXIT_OK;
 }
 
