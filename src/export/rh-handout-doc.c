@@ -190,20 +190,30 @@ rh_doc_add_signature (RhDoc *doc, const char *const *lines, guint n)
     g_ptr_array_add (b->labels, g_strdup (lines[i]));
 }
 
-/* Text: always through Pango, sizes in points. */
+/* Text: always through Pango, sizes in points. One layout per cairo_t, kept
+ * on it: a committee's table measures thousands of cells. */
+static const cairo_user_data_key_t layout_key;
+
 static double
 text (cairo_t *cr, double size, gboolean bold, const char *s, double x, double y, double width,
       PangoAlignment align, gboolean draw)
 {
-  PangoLayout *layout = pango_cairo_create_layout (cr);
+  PangoLayout *layout = cairo_get_user_data (cr, &layout_key);
   PangoFontDescription *font = pango_font_description_from_string (FONT);
   int w, h;
 
+  if (layout == NULL)
+    {
+      layout = pango_cairo_create_layout (cr);
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+      cairo_set_user_data (cr, &layout_key, layout, g_object_unref);
+    }
+  else
+    pango_cairo_update_layout (cr, layout);
   pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
   pango_font_description_set_weight (font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
   pango_layout_set_font_description (layout, font);
   pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
   pango_layout_set_alignment (layout, align);
   pango_layout_set_line_spacing (layout, size > TABLE ? 1.15 : 0);
   pango_layout_set_text (layout, s != NULL ? s : "", -1);
@@ -214,7 +224,6 @@ text (cairo_t *cr, double size, gboolean bold, const char *s, double x, double y
     }
   pango_layout_get_size (layout, &w, &h);
   pango_font_description_free (font);
-  g_object_unref (layout);
   return (double) h / PANGO_SCALE;
 }
 
