@@ -11,18 +11,32 @@ rh_chart_set_rgb (cairo_t *cr, RhRgb c)
   cairo_set_source_rgb (cr, c.r, c.g, c.b);
 }
 
+/* One layout per cairo_t, kept on it, reset for each text. */
+static const cairo_user_data_key_t layout_key;
+
 static PangoLayout *
 make_layout (RhChartCtx *ctx, double size, gboolean bold, const char *text)
 {
-  PangoLayout *layout = pango_cairo_create_layout (ctx->cr);
+  PangoLayout *layout = cairo_get_user_data (ctx->cr, &layout_key);
   PangoFontDescription *font = pango_font_description_from_string (ctx->font);
 
+  if (layout == NULL)
+    {
+      layout = pango_cairo_create_layout (ctx->cr);
+      cairo_set_user_data (ctx->cr, &layout_key, layout, g_object_unref);
+    }
+  else
+    pango_cairo_update_layout (ctx->cr, layout);
   pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
   pango_font_description_set_weight (font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
   pango_layout_set_font_description (layout, font);
+  pango_layout_set_width (layout, -1);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_NONE);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
+  pango_layout_set_alignment (layout, PANGO_ALIGN_LEFT);
   pango_layout_set_text (layout, text, -1);
   pango_font_description_free (font);
-  return layout;
+  return g_object_ref (layout);
 }
 
 double
