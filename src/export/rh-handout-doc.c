@@ -284,7 +284,19 @@ block_height (RhDoc *doc, Block *b)
     case BLOCK_DRAWINGS:
       return b->height;
     case BLOCK_SIGNATURE:
-      return (b->labels->len + 1) / 2 * (BODY * 2.3) + 6;
+      {
+        /* Two to a line; a long one wraps, and its line grows. */
+        double h = 6;
+        for (guint i = 0; i < b->labels->len; i += 2)
+          {
+            double line = 0;
+            for (guint j = i; j < i + 2 && j < b->labels->len; j++)
+              line = MAX (line, text (doc->measure, BODY, FALSE, b->labels->pdata[j], 0, 0,
+                                      RH_DOC_TEXT_WIDTH * 0.48, PANGO_ALIGN_LEFT, FALSE));
+            h += line + BODY * 1.2;
+          }
+        return h;
+      }
     default:
       return 0;
     }
@@ -487,12 +499,14 @@ draw_place (RhDoc *doc, cairo_t *cr, const Place *p)
     case BLOCK_SIGNATURE:
       y += 6;
       /* Two to a line, the second at the right half. */
-      for (guint i = 0; i < b->labels->len; i++)
+      for (guint i = 0; i < b->labels->len; i += 2)
         {
-          text (cr, BODY, FALSE, b->labels->pdata[i], i % 2 ? RH_DOC_TEXT_WIDTH * 0.52 : 0, y,
-                RH_DOC_TEXT_WIDTH * 0.48, PANGO_ALIGN_LEFT, TRUE);
-          if (i % 2 || i + 1 == b->labels->len)
-            y += BODY * 2.3;
+          double line = 0;
+          for (guint j = i; j < i + 2 && j < b->labels->len; j++)
+            line = MAX (line, text (cr, BODY, FALSE, b->labels->pdata[j],
+                                    j % 2 ? RH_DOC_TEXT_WIDTH * 0.52 : 0, y,
+                                    RH_DOC_TEXT_WIDTH * 0.48, PANGO_ALIGN_LEFT, TRUE));
+          y += line + BODY * 1.2;
         }
       break;
     default:
