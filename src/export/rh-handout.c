@@ -296,7 +296,7 @@ build_committee (RhHandout *h, RhDatabase *db, const char *period, GError **erro
   g_autofree char *finalised_text = NULL, *fives = NULL;
   const char *headers[] = { _("Rank"), _("Branch"), _("Party"), _("Business"), _("Review"),
                             _("Total"), _("Grade"), _("Stars") };
-  const double widths[] = { 0.07, 0.35, 0.09, 0.09, 0.09, 0.09, 0.09, 0.13 };
+  const double widths[] = { 0.07, 0.33, 0.09, 0.09, 0.09, 0.09, 0.11, 0.13 };
   const gboolean right[] = { TRUE, FALSE, TRUE, TRUE, TRUE, TRUE, FALSE, FALSE };
   guint assessed = 0, finalised = 0, five = 0;
   double sum = 0;
@@ -355,7 +355,8 @@ build_committee (RhHandout *h, RhDatabase *db, const char *period, GError **erro
   {
     RhDocDrawFunc one[] = { draw_chart }, two[] = { draw_chart, draw_chart };
     gpointer a[] = { h->charts[0] }, b[] = { h->charts[1], h->charts[2] };
-    rh_doc_add_drawings (h->doc, 330, 1, one, a);
+    /* A short list needs less room, and the next charts then fit on page one. */
+    rh_doc_add_drawings (h->doc, assessed <= 12 ? 240 : 330, 1, one, a);
     rh_doc_add_drawings (h->doc, 240, 2, two, b);
   }
   rh_doc_add_heading (h->doc, _("Summary of all branches"));
