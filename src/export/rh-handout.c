@@ -296,7 +296,7 @@ build_committee (RhHandout *h, RhDatabase *db, const char *period, GError **erro
   g_autofree char *finalised_text = NULL, *fives = NULL;
   const char *headers[] = { _("Rank"), _("Branch"), _("Party"), _("Business"), _("Review"),
                             _("Total"), _("Grade"), _("Stars") };
-  const double widths[] = { 0.07, 0.33, 0.09, 0.09, 0.09, 0.09, 0.11, 0.13 };
+  const double widths[] = { 0.06, 0.37, 0.085, 0.085, 0.085, 0.085, 0.10, 0.13 };
   const gboolean right[] = { TRUE, FALSE, TRUE, TRUE, TRUE, TRUE, FALSE, FALSE };
   guint assessed = 0, finalised = 0, five = 0;
   double sum = 0;
