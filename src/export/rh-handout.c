@@ -163,8 +163,9 @@ add_strengths (RhDoc *doc, const RhAssessmentDetail *d)
 static void
 add_indicator_table (RhHandout *h, const RhAssessmentDetail *d)
 {
-  const char *headers[] = { C_("indicator", "Code"), _("Indicator"), _("Max"), _("Self"),
-                            _("Committee"), _("Counted") };
+  const char *headers[] = { C_("indicator", "Code"), _("Indicator"), _("Max"),
+                            C_("score placeholder", "Self"), C_("score placeholder", "Committee"),
+                            _("Counted") };
   const double widths[] = { 0.07, 0.49, 0.1, 0.1, 0.12, 0.12 };
   const gboolean right[] = { FALSE, FALSE, TRUE, TRUE, TRUE, TRUE };
   guint k = 0;
