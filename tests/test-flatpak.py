@@ -7,9 +7,11 @@ Usage: test-flatpak.py MANIFEST. Exits 77 (skipped) without flatpak-builder only
 last check; the others always run.
 """
 import json
+import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import unittest
 
 MANIFEST = sys.argv.pop(1)
@@ -52,8 +54,10 @@ class FlatpakManifestTest(unittest.TestCase):
     def test_flatpak_builder_accepts(self):
         if shutil.which("flatpak-builder") is None:
             self.skipTest("flatpak-builder is not installed")
-        proc = subprocess.run(["flatpak-builder", "--show-manifest", MANIFEST],
-                              capture_output=True, text=True, timeout=60)
+        # In a throwaway folder: flatpak-builder leaves a .flatpak-builder state folder there.
+        with tempfile.TemporaryDirectory() as cwd:
+            proc = subprocess.run(["flatpak-builder", "--show-manifest", os.path.abspath(MANIFEST)],
+                                  capture_output=True, text=True, timeout=60, cwd=cwd)
         self.assertEqual(proc.returncode, 0, proc.stderr)
         self.assertEqual(json.loads(proc.stdout)["id"], self.m["id"])
 

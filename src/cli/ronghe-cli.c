@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 #include <stdio.h>
+#include "rh-chart-data.h"
 #include "rh-check.h"
 #include "rh-date.h"
 #include "rh-compliance.h"
@@ -14,8 +15,10 @@
 #include "rh-template-io.h"
 #include "rh-database.h"
 #include "rh-demo.h"
+#include "rh-handout.h"
 #include "rh-i18n.h"
 #include "rh-org.h"
+#include "rh-points.h"
 #include "rh-rules.h"
 
 enum { EXIT_OK = 0, EXIT_PROBLEMS = 1, EXIT_USAGE = 2 };
@@ -508,6 +511,89 @@ cmd_score (int argc, char **argv)
   return EXIT_OK;
 }
 
+/* Member points (党员积分) and the democratic review of one branch. */
+static int
+cmd_points (int argc, char **argv)
+{
+  char *period_text = NULL, *format = NULL;
+  gint64 branch = 0;
+  GOptionEntry entries[] = {
+    { "branch", 0, 0, G_OPTION_ARG_INT64, &branch, N_("The branch"), "ID" },
+    { "period", 0, 0, G_OPTION_ARG_STRING, &period_text, N_("2025, 2025Q3 or 2025-07"), "P" },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("text or tsv"), "FORMAT" },
+    { NULL },
+  };
+  g_autoptr (RhDatabase) db = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) all = NULL;
+  gboolean tsv;
+  RhPeriod p;
+
+  if (!parse_command ("points", "", _("A branch's members with their points by quarter, total, "
+                                      "level, rank and review grade."),
+                      entries, &argc, &argv) || !parse_format (format, &tsv))
+    return EXIT_USAGE;
+  if (argc > 1 || branch <= 0 || !rh_period_parse (period_text, &p, &error))
+    {
+      g_printerr ("ronghe-cli points: %s\n",
+                  error != NULL ? error->message
+                  : argc > 1    ? _("takes no arguments")
+                                : _("--branch ID is required"));
+      return EXIT_USAGE;
+    }
+  db = open_database ();
+  if (db == NULL)
+    return EXIT_PROBLEMS;
+  all = rh_points_for_branch (db, branch, &p, &error);
+  if (all == NULL)
+    {
+      print_error ("points", error);
+      return EXIT_PROBLEMS;
+    }
+  if (tsv)
+    printf ("rank\tmember_id\tname\tprobationary\tq1\tq2\tq3\tq4\ttotal\tvetoed\tlevel\treview\n");
+  else
+    {
+      print_cell (_("Rank"), 5, TRUE);
+      for (int q = 0; q < 4; q++)
+        {
+          static const char *const names[] = { NC_ ("quarter", "Q1"), NC_ ("quarter", "Q2"),
+                                               NC_ ("quarter", "Q3"), NC_ ("quarter", "Q4") };
+          print_cell (g_dpgettext2 (GETTEXT_PACKAGE, "quarter", names[q]), 7, TRUE);
+        }
+      print_cell (C_("points", "Total"), 7, TRUE);
+      print_cell (_("Level"), 8, FALSE);
+      print_cell (C_("points", "Review"), 10, FALSE);
+      printf ("%s\n", _("Name"));
+    }
+  for (guint i = 0; i < all->len; i++)
+    {
+      RhPoints *m = all->pdata[i];
+      char q[4][G_ASCII_DTOSTR_BUF_SIZE], total[G_ASCII_DTOSTR_BUF_SIZE];
+
+      for (int k = 0; k < 4; k++)
+        g_ascii_formatd (q[k], sizeof q[k], "%g", m->quarters[k]);
+      g_ascii_formatd (total, sizeof total, "%g", m->total);
+      if (tsv)
+        printf ("%d\t%" G_GINT64_FORMAT "\t%s\t%d\t%s\t%s\t%s\t%s\t%s\t%d\t%s\t%s\n", m->rank,
+                m->member_id, m->name, m->probationary, q[0], q[1], q[2], q[3], total, m->vetoed,
+                m->level, m->review >= 0 ? rh_review_grade_to_string (m->review) : "");
+      else
+        {
+          g_autofree char *rank = g_strdup_printf ("%d", m->rank);
+          print_cell (rank, 5, TRUE);
+          for (int k = 0; k < 4; k++)
+            print_cell (q[k], 7, TRUE);
+          print_cell (total, 7, TRUE);
+          print_cell (m->level, 8, FALSE);
+          print_cell (m->review >= 0 ? rh_review_grade_label (m->review) : "—", 10, FALSE);
+          printf ("%s%s%s\n", m->name, m->probationary ? _(" (probationary)") : "",
+                  m->vetoed ? _(" (veto)") : "");
+        }
+    }
+  return EXIT_OK;
+}
+
 static int
 cmd_template (int argc, char **argv)
 {
@@ -574,6 +660,141 @@ cmd_template (int argc, char **argv)
   return EXIT_OK;
 }
 
+static int
+cmd_chart (int argc, char **argv)
+{
+  g_autofree char *period = NULL, *output = NULL;
+  gint64 branch = 0;
+  double width = 0, height = 0, dpi = 150, party_cut = NAN, business_cut = NAN;
+  GOptionEntry entries[] = {
+    { "period", 0, 0, G_OPTION_ARG_STRING, &period, N_("2025, 2025Q3 or 2025-07"), "P" },
+    { "branch", 0, 0, G_OPTION_ARG_INT64, &branch,
+      N_("The branch (needed by radar, trend and points; highlighted on the others)"), "ID" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("FILE.pdf, FILE.png or FILE.svg"),
+      N_("FILE") },
+    { "width", 0, 0, G_OPTION_ARG_DOUBLE, &width, N_("Width in points (1/72 inch)"), "PT" },
+    { "height", 0, 0, G_OPTION_ARG_DOUBLE, &height, N_("Height in points"), "PT" },
+    { "dpi", 0, 0, G_OPTION_ARG_DOUBLE, &dpi, N_("Resolution of a PNG (default 150)"), "DPI" },
+    { "party-cut", 0, 0, G_OPTION_ARG_DOUBLE, &party_cut,
+      N_("Quadrant: the party score's cut-off (default: the median)"), "SCORE" },
+    { "business-cut", 0, 0, G_OPTION_ARG_DOUBLE, &business_cut,
+      N_("Quadrant: the business score's cut-off (default: the median)"), "SCORE" },
+    { NULL },
+  };
+  g_autoptr (RhDatabase) db = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RhChartModel) model = NULL;
+  g_autofree char *kinds = NULL;
+  GString *list = g_string_new (NULL);
+  double dw, dh;
+  int kind, format;
+  gint64 start, loaded;
+  RhPeriod p;
+
+  for (int k = 0; k < RH_N_CHART_KINDS; k++)
+    g_string_append_printf (list, "%s%s", k ? ", " : "", rh_chart_kind_to_string (k));
+  kinds = g_string_free (list, FALSE);
+  if (!parse_command ("chart", _("KIND"), _("Draws an assessment chart to a PDF, PNG or SVG file."),
+                      entries, &argc, &argv))
+    return EXIT_USAGE;
+  if (argc != 2 || (kind = rh_chart_kind_from_string (argv[1])) < 0)
+    {
+      g_printerr (_("ronghe-cli chart: KIND is one of %s\n"), kinds);
+      return EXIT_USAGE;
+    }
+  if (!rh_period_parse (period, &p, &error))
+    {
+      g_printerr ("ronghe-cli chart: %s\n", error->message);
+      return EXIT_USAGE;
+    }
+  if (output == NULL)
+    {
+      g_printerr (_("ronghe-cli chart: --output FILE is needed\n"));
+      return EXIT_USAGE;
+    }
+  if ((format = rh_chart_format_for_path (output, &error)) < 0)
+    {
+      g_printerr ("ronghe-cli chart: %s\n", error->message);
+      return EXIT_USAGE;
+    }
+  if (party_cut < 0 || party_cut > 100 || business_cut < 0 || business_cut > 100)
+    {
+      g_printerr (_("ronghe-cli chart: the cut-offs are scores from 0 to 100\n"));
+      return EXIT_USAGE;
+    }
+  rh_chart_kind_size (kind, &dw, &dh);
+  db = open_database ();
+  if (db == NULL)
+    return EXIT_PROBLEMS;
+  start = g_get_monotonic_time ();
+  model = rh_chart_model_load (db, kind, period, branch, &error);
+  loaded = g_get_monotonic_time ();
+  if (model != NULL)
+    rh_chart_model_set_cuts (model, party_cut, business_cut);
+  if (model == NULL
+      || !rh_chart_model_save (model, output, format, width > 0 ? width : dw, height > 0 ? height : dh,
+                               dpi, &error))
+    {
+      print_error ("chart", error);
+      return EXIT_PROBLEMS;
+    }
+  /* RONGHE_TRACE prints timings for the benchmarks. */
+  if (g_getenv ("RONGHE_TRACE") != NULL)
+    g_printerr ("ronghe-trace: chart kind=%s load-ms=%.2f render-and-write-ms=%.2f\n",
+                rh_chart_kind_to_string (kind), (loaded - start) / 1000.0,
+                (g_get_monotonic_time () - loaded) / 1000.0);
+  return EXIT_OK;
+}
+
+static int
+cmd_handout (int argc, char **argv)
+{
+  g_autofree char *period = NULL, *output = NULL;
+  gint64 branch = 0;
+  GOptionEntry entries[] = {
+    { "period", 0, 0, G_OPTION_ARG_STRING, &period, N_("2025, 2025Q3 or 2025-07"), "P" },
+    { "branch", 0, 0, G_OPTION_ARG_INT64, &branch,
+      N_("The branch's handout (default: the committee's)"), "ID" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("FILE.pdf"), N_("FILE") },
+    { NULL },
+  };
+  g_autoptr (RhDatabase) db = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RhHandout) handout = NULL;
+  gint64 start, built;
+  RhPeriod p;
+
+  if (!parse_command ("handout", "", _("Writes the A4 handout of an evaluation meeting (PDF)."),
+                      entries, &argc, &argv))
+    return EXIT_USAGE;
+  if (argc > 1 || !rh_period_parse (period, &p, &error))
+    {
+      g_printerr ("ronghe-cli handout: %s\n", error != NULL ? error->message : _("takes no arguments"));
+      return EXIT_USAGE;
+    }
+  if (output == NULL || rh_chart_format_for_path (output, NULL) != RH_CHART_FORMAT_PDF)
+    {
+      g_printerr (_("ronghe-cli handout: --output FILE.pdf is needed\n"));
+      return EXIT_USAGE;
+    }
+  db = open_database ();
+  if (db == NULL)
+    return EXIT_PROBLEMS;
+  start = g_get_monotonic_time ();
+  handout = rh_handout_new (db, period, branch, &error);
+  built = g_get_monotonic_time ();
+  if (handout == NULL || !rh_handout_write_pdf (handout, output, &error))
+    {
+      print_error ("handout", error);
+      return EXIT_PROBLEMS;
+    }
+  if (g_getenv ("RONGHE_TRACE") != NULL)
+    g_printerr ("ronghe-trace: handout pages=%u read-ms=%.2f layout-and-write-ms=%.2f\n",
+                rh_handout_get_n_pages (handout), (built - start) / 1000.0,
+                (g_get_monotonic_time () - built) / 1000.0);
+  return EXIT_OK;
+}
+
 static const struct {
   const char *name;
   int (*run) (int argc, char **argv);
@@ -585,7 +806,10 @@ static const struct {
   { "compliance", cmd_compliance, N_("Meetings required and held, per branch (--period P)") },
   { "integration", cmd_integration, N_("The integration index per branch (--period P)") },
   { "score", cmd_score, N_("Assessment scores, grades, stars and ranks (--period P)") },
+  { "points", cmd_points, N_("Member points and review grades of a branch (--branch ID --period P)") },
   { "template", cmd_template, N_("Export or import an assessment template (JSON)") },
+  { "chart", cmd_chart, N_("Draw an assessment chart to PDF, PNG or SVG (KIND --period P)") },
+  { "handout", cmd_handout, N_("Write the A4 handout of an evaluation meeting (--period P)") },
 };
 
 static char *
