@@ -148,6 +148,7 @@ rh_export_meetings (RhDatabase *db, const char *path, const RhExportOptions *opt
       rh_sheet_text (s, row, M_VALID, m->valid ? C_("veto", "Yes") : C_("veto", "No"), x->center);
       rh_sheet_text (s, row, M_DECISIONS, m->decisions, x->wrap);
       g_string_free (absent, TRUE);
+      rh_sheet_row_done (s, row);
       row++;
     }
   if (meetings->len == 0)

@@ -131,6 +131,7 @@ rh_export_roster (RhDatabase *db, const char *path, const RhExportOptions *optio
       rh_sheet_text (s, row, R_FLOW, m->flow != RH_FLOW_NONE ? rh_flow_label (m->flow) : NULL,
                      x->center);
       rh_sheet_text (s, row, R_NOTE, m->note, x->wrap);
+      rh_sheet_row_done (s, row);
       row++;
       if (row % 5000 == 0)
         {

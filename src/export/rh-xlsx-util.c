@@ -358,6 +358,7 @@ rh_sheet_new (RhXlsx *x, const char *wanted_name)
     }
   for (int i = 0; i < RH_XLSX_MAX_COLS; i++)
     s->max_width[i] = 50;
+  s->lines = g_hash_table_new (NULL, NULL);
   return s;
 }
 
@@ -366,6 +367,7 @@ rh_sheet_free (RhSheet *s)
 {
   if (s == NULL)
     return;
+  g_hash_table_unref (s->lines);
   g_free (s->name);
   g_free (s);
 }
@@ -396,7 +398,34 @@ rh_sheet_text (RhSheet *s, lxw_row_t row, lxw_col_t col, const char *text, lxw_f
       text = cut;
     }
   note_width (s, col, rh_xlsx_text_width (text));
+  if ((f == s->x->wrap || f == s->x->center) && col < RH_XLSX_MAX_COLS)
+    {
+      /* Viewers do not grow rows for wrapped text by themselves: count the
+       * lines each paragraph takes in the column at its widest. */
+      g_auto (GStrv) paragraphs = g_strsplit (text, "\n", -1);
+      guint lines = 0, had = GPOINTER_TO_UINT (g_hash_table_lookup (s->lines,
+                                                                    GUINT_TO_POINTER (row)));
+      for (int i = 0; paragraphs[i] != NULL; i++)
+        /* The column is at most max_width × 1.1 units wide (see fit_columns). */
+        lines += MAX (1, (guint) ceil (rh_xlsx_text_width (paragraphs[i])
+                                       / (s->max_width[col] * 1.1)));
+      if (lines > 1 && lines > had)
+        g_hash_table_insert (s->lines, GUINT_TO_POINTER (row), GUINT_TO_POINTER (lines));
+    }
   rh_xlsx_check (s->x, worksheet_write_string (s->ws, row, col, text, f));
+}
+
+/* Points per line of 11-point CJK text, with its leading. */
+#define RH_LINE_HEIGHT 14.0
+
+void
+rh_sheet_row_done (RhSheet *s, lxw_row_t row)
+{
+  guint lines = GPOINTER_TO_UINT (g_hash_table_lookup (s->lines, GUINT_TO_POINTER (row)));
+
+  if (lines > 1)
+    rh_xlsx_check (s->x, worksheet_set_row (s->ws, row, lines * RH_LINE_HEIGHT + 3, NULL));
+  g_hash_table_remove (s->lines, GUINT_TO_POINTER (row));
 }
 
 static double
@@ -477,6 +506,18 @@ rh_sheet_header (RhSheet *s, lxw_row_t row, const char *const *labels)
 void
 rh_sheet_fit_columns (RhSheet *s, lxw_col_t n_cols)
 {
+  GHashTableIter iter;
+  gpointer key;
+  g_autoptr (GArray) rows = g_array_new (FALSE, FALSE, sizeof (lxw_row_t));
+
+  g_hash_table_iter_init (&iter, s->lines);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      lxw_row_t r = GPOINTER_TO_UINT (key);
+      g_array_append_val (rows, r);
+    }
+  for (guint i = 0; i < rows->len; i++)
+    rh_sheet_row_done (s, g_array_index (rows, lxw_row_t, i));
   for (lxw_col_t c = 0; c < n_cols && c < RH_XLSX_MAX_COLS; c++)
     {
       /* About 1.1 Excel width units per character cell, plus padding. */

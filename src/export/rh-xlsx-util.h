@@ -28,6 +28,7 @@ typedef struct {
   char          *name;
   double         width[RH_XLSX_MAX_COLS];    /* widest text so far, in character cells */
   double         max_width[RH_XLSX_MAX_COLS]; /* wrap beyond this */
+  GHashTable    *lines;                       /* row → lines of its tallest wrapped cell */
 } RhSheet;
 
 /* Opens a workbook on a temporary file in path's folder. */
@@ -73,6 +74,9 @@ void     rh_sheet_merge (RhSheet *s, lxw_row_t r1, lxw_col_t c1, lxw_row_t r2, l
 void     rh_sheet_title (RhSheet *s, lxw_row_t row, lxw_col_t last_col, const char *title,
                          lxw_format *f);
 void     rh_sheet_header (RhSheet *s, lxw_row_t row, const char *const *labels);
+/* Sets the height of a row with wrapped text. Constant-memory sheets call
+ * it once a row is written; others get it from rh_sheet_fit_columns. */
+void     rh_sheet_row_done (RhSheet *s, lxw_row_t row);
 /* Column widths from the widest text, between min and the column's maximum. */
 void     rh_sheet_fit_columns (RhSheet *s, lxw_col_t n_cols);
 /* A4, landscape or portrait, one page wide, repeated header rows, the title
