@@ -6,6 +6,7 @@
 #include "rh-cases-page.h"
 #include "rh-date.h"
 #include "rh-demo.h"
+#include "rh-export-dialog.h"
 #include "rh-meetings-page.h"
 #include "rh-members-page.h"
 #include "rh-preferences.h"
@@ -61,6 +62,22 @@ void
 rh_window_toast (RhWindow *self, const char *message)
 {
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+void
+rh_window_toast_file (RhWindow *self, const char *message, const char *path)
+{
+  AdwToast *toast = adw_toast_new (message);
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+
+  if (uri != NULL)
+    {
+      adw_toast_set_button_label (toast, _("_Open"));
+      adw_toast_set_action_name (toast, "win.open-file");
+      adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
+    }
+  adw_toast_set_timeout (toast, 10);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 void
@@ -161,6 +178,34 @@ load_sample_activated (GtkWidget *widget, const char *action, GVariant *param)
   rh_window_toast (self, _("Sample organisation loaded"));
 }
 
+/* Export to Excel…: the workbook of the view in front. */
+static void
+export_activated (GtkWidget *widget, const char *action, GVariant *param)
+{
+  RhWindow *self = RH_WINDOW (widget);
+  const char *view = gtk_stack_get_visible_child_name (self->view_stack);
+  g_autofree char *period = NULL;
+  RhExportKind kind = RH_EXPORT_KIND_ASSESSMENT;
+  RhExportDialog *dialog;
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "empty") == 0)
+    return;
+  if (g_strcmp0 (view, "members") == 0)
+    kind = RH_EXPORT_KIND_ROSTER;
+  else if (g_strcmp0 (view, "meetings") == 0)
+    kind = RH_EXPORT_KIND_MEETINGS;
+  else
+    period = rh_assessment_page_dup_period (self->assessment_page);
+  dialog = rh_export_dialog_new (GTK_WINDOW (self), self->db, kind, period, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+open_file_activated (GtkWidget *widget, const char *action, GVariant *param)
+{
+  gtk_show_uri (GTK_WINDOW (widget), g_variant_get_string (param, NULL), GDK_CURRENT_TIME);
+}
+
 static void
 preferences_activated (GtkWidget *widget, const char *action, GVariant *param)
 {
@@ -255,6 +300,8 @@ rh_window_class_init (RhWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.create-org", NULL, create_org_activated);
   gtk_widget_class_install_action (widget_class, "win.load-sample", NULL, load_sample_activated);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_activated);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_activated);
+  gtk_widget_class_install_action (widget_class, "win.open-file", "s", open_file_activated);
 }
 
 static void
