@@ -13,6 +13,7 @@
 #include "rh-compliance.h"
 #include "rh-org.h"
 #include "rh-points.h"
+#include "rh-sql.h"
 #include "rh-task.h"
 #include "rh-types.h"
 #include "rh-xlsx-util.h"
@@ -24,6 +25,8 @@
 #define RH_BAR_MAX_BRANCHES 30
 /* libxlsxwriter 1.1.4 refuses validation lists longer than this. */
 #define RH_VALIDATION_LIST_MAX 255
+/* Member points per member come from core one member at a time. */
+#define RH_POINTS_MAX_BRANCHES 100
 
 enum { COL_CAT, COL_NAME, COL_STANDARD, COL_NOTE, COL_MAX, COL_SELF, COL_SCORE, COL_REMARK,
        N_BRANCH_COLS };
@@ -893,62 +896,120 @@ write_cases (Job *job, RhSheet *s, const RhPeriod *p, GError **error)
 }
 
 /* Member points and the democratic review, per branch. */
+typedef struct {
+  int members;
+  int grades[RH_N_REVIEW_GRADES + 1];   /* the last: not reviewed */
+} ReviewCounts;
+
+/* Review grades of the year per branch, in one query. */
+static GHashTable *
+review_counts (RhDatabase *db, int year, GError **error)
+{
+  GHashTable *out = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  sqlite3_stmt *stmt = rh_database_prepare (db,
+    "SELECT m.org_id, r.grade, count(*) FROM member m LEFT JOIN member_review r"
+    " ON r.member_id = m.id AND r.year = ?1"
+    " WHERE m.archived_date IS NULL AND m.admitted_date IS NOT NULL GROUP BY 1, 2", error);
+
+  if (stmt == NULL)
+    {
+      g_hash_table_unref (out);
+      return NULL;
+    }
+  sqlite3_bind_int (stmt, 1, year);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 org = sqlite3_column_int64 (stmt, 0);
+      ReviewCounts *c = g_hash_table_lookup (out, &org);
+      int g = rh_review_grade_from_string (rh_sql_text (stmt, 1));
+      int n = sqlite3_column_int (stmt, 2);
+
+      if (c == NULL)
+        {
+          c = g_new0 (ReviewCounts, 1);
+          g_hash_table_insert (out, g_memdup2 (&org, sizeof org), c);
+        }
+      c->members += n;
+      c->grades[g >= 0 ? g : RH_N_REVIEW_GRADES] += n;
+    }
+  sqlite3_reset (stmt);
+  return out;
+}
+
 static gboolean
 write_points (Job *job, RhSheet *s, const RhPeriod *p, GError **error)
 {
   RhXlsx *x = job->x;
   g_autofree char *title = NULL;
+  g_autoptr (GHashTable) counts = review_counts (job->db, p->year, error);
   const char *labels[] = {
     C_("summary", "No."), C_("summary", "Branch"), _("Members"), _("Average points"),
     _("Highest"), _("Lowest"), rh_review_grade_label (RH_REVIEW_EXCELLENT),
     rh_review_grade_label (RH_REVIEW_QUALIFIED), rh_review_grade_label (RH_REVIEW_BASIC),
     rh_review_grade_label (RH_REVIEW_UNQUALIFIED), _("Not reviewed"), _("Share excellent"), NULL,
   };
+  /* Core works points out member by member: fine for a branch or a small
+   * committee, minutes for thousands of branches. */
+  gboolean with_points = job->assessed <= RH_POINTS_MAX_BRANCHES
+                         || job->x->options->branch_id != 0;
   lxw_row_t row = 3;
   guint no = 0;
 
+  if (counts == NULL)
+    return FALSE;
   /* TRANSLATORS: the member points sheet's title; %s is the period */
   title = g_strdup_printf (_("Member points and democratic review, %s"), job->period_label);
   rh_sheet_title (s, 0, 11, title, NULL);
-  rh_sheet_merge (s, 1, 0, 1, 11, _("Points as ranked in each branch; review grades of the year. "
-                                    "At most a third may be excellent."), x->subtitle);
+  rh_sheet_merge (s, 1, 0, 1, 11,
+                  with_points ? _("Branches assessed in the period. Points as ranked in each "
+                                  "branch; review grades of the year. At most a third may be "
+                                  "excellent.")
+                              : _("Branches assessed in the period; review grades of the year. "
+                                  "For this many branches the points are left out: export a "
+                                  "branch to see them."), x->subtitle);
   rh_sheet_header (s, 2, labels);
   s->max_width[1] = 40;
   for (guint i = 0; i < job->results->len; i++)
     {
       RhScoreResult *r = job->results->pdata[i];
-      g_autoptr (GPtrArray) points = rh_points_for_branch (job->db, r->org_id, p, error);
-      int grades[RH_N_REVIEW_GRADES + 1] = { 0 };
+      g_autoptr (GPtrArray) points = NULL;
+      ReviewCounts none = { 0 }, *c = g_hash_table_lookup (counts, &r->org_id);
       double sum = 0, hi = NAN, lo = NAN;
       g_autofree char *n_ref = NULL, *ex_ref = NULL, *f = NULL;
 
-      if (points == NULL)
-        return FALSE;
-      for (guint m = 0; m < points->len; m++)
+      if (r->assessment_id == 0)
+        continue;
+      if (c == NULL)
+        c = &none;
+      if (with_points)
         {
-          RhPoints *pt = points->pdata[m];
-          int g = rh_review_get (job->db, pt->member_id, p->year);
-          grades[g >= 0 && g < RH_N_REVIEW_GRADES ? g : RH_N_REVIEW_GRADES]++;
-          sum += pt->total;
-          hi = isnan (hi) ? pt->total : MAX (hi, pt->total);
-          lo = isnan (lo) ? pt->total : MIN (lo, pt->total);
+          points = rh_points_for_branch (job->db, r->org_id, p, error);
+          if (points == NULL)
+            return FALSE;
+          for (guint m = 0; m < points->len; m++)
+            {
+              RhPoints *pt = points->pdata[m];
+              sum += pt->total;
+              hi = isnan (hi) ? pt->total : MAX (hi, pt->total);
+              lo = isnan (lo) ? pt->total : MIN (lo, pt->total);
+            }
         }
       rh_sheet_number (s, row, 0, ++no, x->integer);
       rh_sheet_text (s, row, 1, r->org_name, x->text);
-      rh_sheet_number (s, row, 2, points->len, x->integer);
-      rh_sheet_maybe (s, row, 3, points->len ? round (sum / points->len * 100) / 100 : NAN,
-                      x->score);
+      rh_sheet_number (s, row, 2, c->members, x->integer);
+      rh_sheet_maybe (s, row, 3, points != NULL && points->len
+                                   ? round (sum / points->len * 100) / 100 : NAN, x->score);
       rh_sheet_maybe (s, row, 4, hi, x->number);
       rh_sheet_maybe (s, row, 5, lo, x->number);
       for (int g = 0; g <= RH_N_REVIEW_GRADES; g++)
-        rh_sheet_number (s, row, 6 + g, grades[g], x->integer);
+        rh_sheet_number (s, row, 6 + g, c->grades[g], x->integer);
       n_ref = rh_xlsx_cell (row, 2, FALSE);
       ex_ref = rh_xlsx_cell (row, 6, FALSE);
       f = g_strdup_printf ("=IF(%s=0,\"\",%s/%s)", n_ref, ex_ref, n_ref);
-      if (points->len == 0)
+      if (c->members == 0)
         rh_sheet_formula_text (s, row, 11, f, "", x->percent);
       else
-        rh_sheet_formula (s, row, 11, f, (double) grades[0] / points->len, x->percent);
+        rh_sheet_formula (s, row, 11, f, (double) c->grades[0] / c->members, x->percent);
       row++;
       if (i % 50 == 0)
         rh_xlsx_progress (x, 0.85 + 0.1 * i / job->results->len);
@@ -959,10 +1020,22 @@ write_points (Job *job, RhSheet *s, const RhPeriod *p, GError **error)
   return TRUE;
 }
 
+/* RONGHE_TRACE: how long each part of the export takes. */
+static void
+trace (const char *what, gint64 *since)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  if (g_getenv ("RONGHE_TRACE") != NULL)
+    g_printerr ("ronghe-trace: export %s ms=%.1f\n", what, (now - *since) / 1000.0);
+  *since = now;
+}
+
 gboolean
 rh_export_assessment (RhDatabase *db, const char *path, const RhExportOptions *options,
                       GError **error)
 {
+  gint64 clock = g_get_monotonic_time ();
   g_autoptr (GPtrArray) all = NULL;
   RhXlsx *x = NULL;
   Job job = { 0 };
@@ -1011,9 +1084,11 @@ rh_export_assessment (RhDatabase *db, const char *path, const RhExportOptions *o
         g_set_error (error, RH_EXPORT_ERROR, RH_EXPORT_ERROR_INPUT, _("There are no branches"));
       goto out;
     }
+  trace ("scores", &clock);
   job.details = rh_assessment_details (db, options->period, options->branch_id, error);
   if (job.details == NULL)
     goto out;
+  trace ("details", &clock);
 
   x = rh_xlsx_open (path, options, FALSE, error);
   if (x == NULL)
@@ -1049,17 +1124,22 @@ rh_export_assessment (RhDatabase *db, const char *path, const RhExportOptions *o
             goto out;
         }
     }
+  trace ("branch-sheets", &clock);
   write_summary (&job, summary);
+  trace ("summary", &clock);
   rh_xlsx_progress (x, 0.7);
   if (!write_compliance (&job, compliance, &p, error) || !write_tasks (&job, tasks, &p, error)
       || !write_cases (&job, cases, &p, error))
     goto out;
+  trace ("compliance-tasks-cases", &clock);
   rh_xlsx_progress (x, 0.85);
   if (!write_points (&job, points, &p, error) || !rh_xlsx_check_cancel (x, error))
     goto out;
+  trace ("points", &clock);
   rh_xlsx_progress (x, 0.95);
   ok = rh_xlsx_close (x, error);
   x = NULL;
+  trace ("close", &clock);
   if (ok && options->progress != NULL)
     options->progress (1, options->progress_data);
 
