@@ -197,6 +197,25 @@ class AssessmentWorkbookTest(unittest.TestCase):
         self.assertTrue(ws.cell(party_row, 7).value.startswith("=MAX(0,"))
         self.assertAlmostEqual(values.cell(party_row, 7).value, float(core["party"]), places=6)
 
+    def test_long_grade_list_goes_to_a_hidden_sheet(self):
+        # Grade labels over libxlsxwriter's 255-byte list: the list moves to a hidden sheet.
+        db = os.path.join(self.w.tmp.name, "grades.db")
+        out = os.path.join(self.w.tmp.name, "grades.xlsx")
+        shutil.copy(self.w.db, db)
+        labels = ["第%d等次（按上级党委考核办法第%d条评定）" % (i, i) for i in range(1, 9)]
+        grades = ";".join("%s:%d" % (label, 90 - 10 * i) for i, label in enumerate(labels))
+        with sqlite3.connect(db) as c:
+            c.execute("UPDATE assessment_template SET grades = ?", (grades,))
+        r = run("--database", db, "export", "assessment", "--period", "2025", "--output", out)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        wb = openpyxl.load_workbook(out)
+        self.assertIn("选项列表", wb.sheetnames)
+        self.assertEqual(wb["选项列表"].sheet_state, "hidden")
+        listed = [row[0] for row in wb["选项列表"].iter_rows(values_only=True)]
+        self.assertTrue(set(labels) <= set(listed))
+        dv = [v for v in wb["汇总"].data_validations.dataValidation if v.type == "list"]
+        self.assertEqual(dv[0].formula1, "'选项列表'!$A$1:$A$%d" % len(listed))
+
     def test_other_sheets(self):
         for name in ("三会一课", "中心工作", "典型案例", "党员积分与评议"):
             ws = self.w.wb[name]

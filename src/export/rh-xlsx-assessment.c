@@ -529,6 +529,7 @@ grade_validation (Job *job, RhSheet *s, lxw_row_t first, lxw_row_t last, lxw_col
       worksheet_hide (lists->ws);
       g_autofree char *quoted = rh_xlsx_quote_sheet (lists->name);
       formula = g_strdup_printf ("=%s!$A$1:%s", quoted, end);
+      dv.validate = LXW_VALIDATION_TYPE_LIST_FORMULA;
       dv.value_formula = formula;
       rh_xlsx_check (x, worksheet_data_validation_range (s->ws, first, col, last, col, &dv));
       rh_sheet_free (lists);
@@ -682,7 +683,8 @@ write_summary (Job *job, RhSheet *s)
       chart_series_set_labels (series);
       chart_title_set_name (chart, chart_title);
       chart_legend_set_position (chart, LXW_CHART_LEGEND_NONE);
-      chart_axis_set_reverse (chart->y_axis);   /* rank 1 on top */
+      chart_axis_set_reverse (chart->y_axis);   /* rank 1 on top… */
+      chart_axis_set_crossing_max (chart->y_axis);   /* …and the scores' axis below */
       chart_axis_set_num_font (chart->y_axis, &font);
       chart_axis_set_min (chart->x_axis, 0);
       chart_axis_set_max (chart->x_axis, 100);
