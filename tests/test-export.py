@@ -40,7 +40,7 @@ def run(*args, lang="zh_CN.UTF-8"):
 def score_rows(db, period):
     r = run("--database", db, "score", "--period", period, "--format", "tsv")
     assert r.returncode == 0, r.stderr
-    lines = r.stdout.strip().split("\n")
+    lines = r.stdout.rstrip("\n").split("\n")
     head = lines[0].split("\t")
     return [dict(zip(head, line.split("\t"))) for line in lines[1:]]
 
@@ -139,11 +139,31 @@ class AssessmentWorkbookTest(unittest.TestCase):
         self.assertEqual(self.w.wb.properties.creator, "中共东川市直机关工作委员会")
 
     def test_formulas_cache_core_results(self):
-        ws = self.w.wb["汇总"]
-        values = self.w.values["汇总"]
-        core = {s["branch"]: s for s in self.w.scores}
+        self.compare_with_core(self.w.wb, self.w.values, self.w.scores)
+
+    def test_drafts_and_quarters_too(self):
+        # Every other period of the sample: drafts without business or review
+        # scores, submitted ones, quarters.
+        with sqlite3.connect(self.w.db) as c:
+            periods = [p for (p,) in c.execute("SELECT DISTINCT period FROM assessment"
+                                               " WHERE period <> '2025' ORDER BY 1")]
+        self.assertGreaterEqual(len(periods), 2)
+        for period in periods:
+            out = os.path.join(self.w.tmp.name, "p%s.xlsx" % period)
+            r = run("--database", self.w.db, "export", "assessment", "--period", period,
+                    "--output", out)
+            self.assertEqual(r.returncode, 0, r.stderr)
+            scores = score_rows(self.w.db, period)
+            self.assertTrue(scores)
+            self.compare_with_core(openpyxl.load_workbook(out),
+                                   openpyxl.load_workbook(out, data_only=True), scores)
+
+    def compare_with_core(self, wb, values_wb, scores):
+        ws = wb["汇总"]
+        values = values_wb["汇总"]
+        core = {s["branch"]: s for s in scores}
         seen = 0
-        for row in range(4, 4 + len(self.w.scores)):
+        for row in range(4, 4 + len(scores)):
             name = values.cell(row, 2).value
             s = core[name]
             if s["status"] == "":
@@ -153,19 +173,24 @@ class AssessmentWorkbookTest(unittest.TestCase):
             self.assertTrue(str(ws.cell(row, 6).value).startswith("="))
             self.assertTrue(str(ws.cell(row, 9).value).startswith("=RANK("))
             self.assertAlmostEqual(values.cell(row, 4).value, float(s["party"]), places=6)
-            self.assertAlmostEqual(values.cell(row, 5).value, float(s["business"]), places=6)
+            if s["business"] in ("", "nan"):
+                self.assertIn(values.cell(row, 5).value, (None, ""))
+            else:
+                self.assertAlmostEqual(values.cell(row, 5).value, float(s["business"]), places=6)
             self.assertAlmostEqual(values.cell(row, 6).value, float(s["total"]), places=6)
             self.assertEqual(values.cell(row, 9).value, int(s["rank"]))
             self.assertEqual(values.cell(row, 7).value, s["grade"])
             self.assertEqual(values.cell(row, 8).value, int(s["star_level"]))
-            if s["change"] != "nan":
+            if s["change"] in ("", "nan"):
+                self.assertIn(values.cell(row, 10).value, (None, ""))
+            else:
                 self.assertAlmostEqual(values.cell(row, 10).value, float(s["change"]), places=6)
             # The summary's total points at the branch sheet, whose cell caches the same.
             m = re.match(r"^='(.+)'!\$G\$(\d+)$", ws.cell(row, 6).value)
             sheet, cell_row = m.group(1).replace("''", "'"), int(m.group(2))
-            self.assertAlmostEqual(self.w.values[sheet].cell(cell_row, 7).value,
+            self.assertAlmostEqual(values_wb[sheet].cell(cell_row, 7).value,
                                    float(s["total"]), places=6)
-        self.assertEqual(seen, len(self.w.scores))
+        self.assertEqual(seen, len(scores))
 
     def test_branch_sheet(self):
         # Both long names begin alike: the one that got the plain 31 characters.
