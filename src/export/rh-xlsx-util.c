@@ -415,8 +415,9 @@ rh_sheet_text (RhSheet *s, lxw_row_t row, lxw_col_t col, const char *text, lxw_f
   rh_xlsx_check (s->x, worksheet_write_string (s->ws, row, col, text, f));
 }
 
-/* Points per line of 11-point CJK text, with its leading. */
-#define RH_LINE_HEIGHT 14.0
+/* Points per line of 11-point CJK text with its leading, as LibreOffice
+ * sets Noto CJK; Excel's 仿宋 needs a little less. */
+#define RH_LINE_HEIGHT 16.0
 
 void
 rh_sheet_row_done (RhSheet *s, lxw_row_t row)
