@@ -222,6 +222,52 @@ class AssessmentWorkbookTest(unittest.TestCase):
         self.assertTrue(ws.cell(party_row, 7).value.startswith("=MAX(0,"))
         self.assertAlmostEqual(values.cell(party_row, 7).value, float(core["party"]), places=6)
 
+    def test_links_and_widths(self):
+        ws = self.w.wb["汇总"]
+        # Each assessed branch's name leads to its sheet.
+        link = ws["B4"].hyperlink
+        self.assertIsNotNone(link)
+        sheet = link.location.split("!")[0].strip("'").replace("''", "'")
+        self.assertIn(sheet, self.w.wb.sheetnames)
+        self.assertTrue(self.w.wb[sheet]["A1"].value.startswith(ws["B4"].value))
+        # Column widths count Chinese characters double: the branch column fits
+        # the longest name; the number columns stay narrow.
+        names = [ws.cell(r, 2).value for r in range(4, 4 + self.w.n_branches)]
+        widest = max(2 * len(n) for n in names)
+        self.assertGreaterEqual(ws.column_dimensions["B"].width, min(widest, 40))
+        self.assertLess(ws.column_dimensions["D"].width, 20)
+
+    def test_one_branch(self):
+        out = os.path.join(self.w.tmp.name, "one.xlsx")
+        r = run("--database", self.w.db, "export", "assessment", "--period", "2025",
+                "--branch", str(self.w.branch), "--output", out)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        wb = openpyxl.load_workbook(out)
+        values = openpyxl.load_workbook(out, data_only=True)
+        self.assertEqual(len(wb.sheetnames), 6)
+        self.assertEqual(wb.sheetnames[5], "财务_审计_第_1_党支部__")
+        core = next(s for s in self.w.scores if s["branch_id"] == str(self.w.branch))
+        summary = values["汇总"]
+        self.assertEqual(summary["B4"].value, SLASH_NAME)
+        # The rank is the branch's rank in the whole committee.
+        self.assertEqual(summary["I4"].value, int(core["rank"]))
+        self.assertAlmostEqual(summary["F4"].value, float(core["total"]), places=6)
+        # Member points, member by member: total = base + earned (0 after a veto).
+        points = wb["党员积分与评议"]
+        pv = values["党员积分与评议"]
+        self.assertEqual([c.value for c in points[3]][:3], ["排名", "姓名", "基础分"])
+        with sqlite3.connect(self.w.db) as c:
+            (members,) = c.execute("SELECT count(*) FROM member WHERE org_id = ? AND"
+                                   " archived_date IS NULL AND admitted_date IS NOT NULL",
+                                   (self.w.branch,)).fetchone()
+        rows = [r for r in pv.iter_rows(min_row=4, values_only=True) if r[0] is not None]
+        self.assertEqual(len(rows), members)
+        self.assertEqual([r[0] for r in rows], list(range(1, members + 1)))
+        for r in rows:
+            if r[5] != "一票否决":
+                self.assertEqual(r[4], max(0, r[2] + r[3]))
+        self.assertEqual(sorted((r[4] for r in rows), reverse=True), [r[4] for r in rows])
+
     def test_long_grade_list_goes_to_a_hidden_sheet(self):
         # Grade labels over libxlsxwriter's 255-byte list: the list moves to a hidden sheet.
         db = os.path.join(self.w.tmp.name, "grades.db")

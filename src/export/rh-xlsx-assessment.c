@@ -577,7 +577,16 @@ write_summary (Job *job, RhSheet *s)
       g_autofree char *secretary = rh_xlsx_secretary (job->db, r->org_id);
 
       rh_sheet_number (s, row, S_NO, i + 1, x->integer);
-      rh_sheet_text (s, row, S_BRANCH, r->org_name, x->text);
+      if (cells != NULL)
+        {
+          /* The branch's name leads to its sheet. */
+          g_autofree char *url = g_strdup_printf ("internal:%s!A1", cells->sheet);
+          rh_sheet_text (s, row, S_BRANCH, r->org_name, x->text);
+          rh_xlsx_check (x, worksheet_write_url_opt (s->ws, row, S_BRANCH, url, x->link,
+                                                     r->org_name, NULL));
+        }
+      else
+        rh_sheet_text (s, row, S_BRANCH, r->org_name, x->text);
       rh_sheet_text (s, row, S_SECRETARY, secretary, x->center);
       if (r->assessment_id == 0 || cells == NULL)
         {
@@ -938,6 +947,53 @@ review_counts (RhDatabase *db, int year, GError **error)
   return out;
 }
 
+/* One branch: every member's points, rank, level and review grade. */
+static gboolean
+write_member_points (Job *job, RhSheet *s, const RhPeriod *p, GError **error)
+{
+  RhXlsx *x = job->x;
+  g_autoptr (GPtrArray) points = rh_points_for_branch (job->db, job->x->options->branch_id, p,
+                                                       error);
+  g_autofree char *title = NULL;
+  const char *labels[] = {
+    C_("summary", "Rank"), C_("roster", "Name"), _("Base points"), _("Points earned"),
+    _("Total points"), _("Level"), _("Democratic review"), NULL,
+  };
+  lxw_row_t row = 3;
+
+  if (points == NULL)
+    return FALSE;
+  /* TRANSLATORS: the member points sheet's title; %s is the period */
+  title = g_strdup_printf (_("Member points and democratic review, %s"), job->period_label);
+  rh_sheet_title (s, 0, 6, title, NULL);
+  rh_sheet_merge (s, 1, 0, 1, 6, _("Points of the period as ranked in the branch; review grade "
+                                   "of the year. At most a third may be excellent."),
+                  x->subtitle);
+  rh_sheet_header (s, 2, labels);
+  for (guint i = 0; i < points->len; i++, row++)
+    {
+      RhPoints *pt = points->pdata[i];
+      int g = rh_review_get (job->db, pt->member_id, p->year);
+      g_autofree char *b = rh_xlsx_cell (row, 2, FALSE), *e = rh_xlsx_cell (row, 3, FALSE);
+      g_autofree char *f = g_strdup_printf ("=IF(%s,0,MAX(0,%s+%s))",
+                                            pt->vetoed ? "TRUE" : "FALSE", b, e);
+
+      rh_sheet_number (s, row, 0, pt->rank, x->integer);
+      rh_sheet_text (s, row, 1, pt->name, x->text);
+      rh_sheet_number (s, row, 2, pt->base, x->number);
+      rh_sheet_number (s, row, 3, pt->earned, x->number);
+      rh_sheet_formula (s, row, 4, f, pt->total, x->number);
+      rh_sheet_text (s, row, 5, pt->vetoed ? _("Vetoed") : pt->level, x->center);
+      rh_sheet_text (s, row, 6, g >= 0 ? rh_review_grade_label (g) : _("Not reviewed"), x->center);
+    }
+  if (points->len == 0)
+    rh_sheet_merge (s, row, 0, row, 6, _("No members"), x->text);
+  rh_sheet_fit_columns (s, 7);
+  worksheet_freeze_panes (s->ws, 3, 2);
+  rh_sheet_print (s, title, FALSE, 2, 2);
+  return TRUE;
+}
+
 static gboolean
 write_points (Job *job, RhSheet *s, const RhPeriod *p, GError **error)
 {
@@ -959,6 +1015,8 @@ write_points (Job *job, RhSheet *s, const RhPeriod *p, GError **error)
 
   if (counts == NULL)
     return FALSE;
+  if (job->x->options->branch_id != 0)
+    return write_member_points (job, s, p, error);
   /* TRANSLATORS: the member points sheet's title; %s is the period */
   title = g_strdup_printf (_("Member points and democratic review, %s"), job->period_label);
   rh_sheet_title (s, 0, 11, title, NULL);

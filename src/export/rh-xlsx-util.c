@@ -111,6 +111,9 @@ rh_xlsx_open (const char *path, const RhExportOptions *options, gboolean constan
   format_set_align (x->stars, LXW_ALIGN_CENTER);
   /* 星 after the number: the cell stays a number the committee can sort. */
   format_set_num_format (x->stars, C_("number format", "0\"★\""));
+  x->link = look (x->wb, "仿宋", 11, FALSE, TRUE);
+  format_set_font_color (x->link, 0x1F4E79);
+  format_set_underline (x->link, LXW_UNDERLINE_SINGLE);
   x->plain = look (x->wb, "仿宋", 12, FALSE, FALSE);
   x->note = look (x->wb, "仿宋", 10, FALSE, FALSE);
   format_set_text_wrap (x->note);

@@ -19,7 +19,7 @@ typedef struct {
   const RhExportOptions *options;
   /* The official look: 宋体 headings, 仿宋 body, thin borders, grey header. */
   lxw_format   *title, *subtitle, *header, *text, *wrap, *center, *number, *score, *integer,
-               *percent, *date, *bold, *bold_score, *stars, *plain, *note;
+               *percent, *date, *bold, *bold_score, *stars, *plain, *note, *link;
 } RhXlsx;
 
 typedef struct {
