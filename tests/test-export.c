@@ -179,6 +179,25 @@ test_unwritable_target (void)
   g_assert_true (rh_export_roster (db, good, &options, &error));
   g_assert_cmpuint (count_files (dir), ==, before + 1);
 
+  /* Cancelled: an error, and no file. */
+  {
+    g_autoptr (GCancellable) cancellable = g_cancellable_new ();
+    g_autofree char *other = g_build_filename (dir, "cancelled.xlsx", NULL);
+    RhExportOptions cancelled = { .period = "2025", .branch_id = branch,
+                                  .cancellable = cancellable };
+    g_cancellable_cancel (cancellable);
+    g_assert_false (rh_export_assessment (db, other, &cancelled, &error));
+    g_assert_error (error, RH_EXPORT_ERROR, RH_EXPORT_ERROR_CANCELLED);
+    g_clear_error (&error);
+    g_assert_false (rh_export_meetings (db, other, &cancelled, &error));
+    g_assert_error (error, RH_EXPORT_ERROR, RH_EXPORT_ERROR_CANCELLED);
+    g_clear_error (&error);
+    g_assert_false (rh_export_roster (db, other, &cancelled, &error));
+    g_assert_error (error, RH_EXPORT_ERROR, RH_EXPORT_ERROR_CANCELLED);
+    g_clear_error (&error);
+    g_assert_cmpuint (count_files (dir), ==, before + 1);
+  }
+
   /* Bad input: a branch that does not exist. */
   options.branch_id = 999;
   g_assert_false (rh_export_assessment (db, good, &options, &error));

@@ -662,6 +662,31 @@ test_export_to_excel (Fixture *f, gconstpointer data)
     g_main_context_iteration (NULL, TRUE);
   g_assert_true (g_file_test (roster, G_FILE_TEST_IS_REGULAR));
   g_unlink (roster);
+
+  /* From the Meetings view: that branch's ledger. Cancelled at once, the
+   * dialog closes and no temporary file stays (whether the worker stopped
+   * in time is a race: test-export covers cancelling itself). */
+  rh_window_show_meetings (f->window, first_branch (f));
+  iterate ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.export", NULL));
+  iterate ();
+  dialog = find_export_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpint (rh_org_dropdown_get_id (child (dialog, RH_TYPE_EXPORT_DIALOG,
+                                                  "scope_dropdown")), ==, first_branch (f));
+  rh_export_dialog_export_to (dialog, target);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "export.cancel", NULL));
+  deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  while (find_export_dialog () != NULL && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_null (find_export_dialog ());
+  {
+    g_autoptr (GDir) d = g_dir_open (f->dir, 0, NULL);
+    const char *name;
+    while ((name = g_dir_read_name (d)) != NULL)
+      g_assert_null (strstr (name, ".xlsx."));
+  }
+  g_unlink (target);
 }
 
 int

@@ -187,16 +187,22 @@ export_activated (GtkWidget *widget, const char *action, GVariant *param)
   g_autofree char *period = NULL;
   RhExportKind kind = RH_EXPORT_KIND_ASSESSMENT;
   RhExportDialog *dialog;
+  gint64 branch = 0;
 
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "empty") == 0)
     return;
   if (g_strcmp0 (view, "members") == 0)
     kind = RH_EXPORT_KIND_ROSTER;
   else if (g_strcmp0 (view, "meetings") == 0)
-    kind = RH_EXPORT_KIND_MEETINGS;
+    {
+      int year;
+      kind = RH_EXPORT_KIND_MEETINGS;
+      rh_meetings_page_get_shown (self->meetings_page, &branch, &year);
+      period = g_strdup_printf ("%d", year);
+    }
   else
     period = rh_assessment_page_dup_period (self->assessment_page);
-  dialog = rh_export_dialog_new (GTK_WINDOW (self), self->db, kind, period, 0);
+  dialog = rh_export_dialog_new (GTK_WINDOW (self), self->db, kind, period, branch);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
