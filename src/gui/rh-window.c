@@ -29,6 +29,7 @@ struct _RhWindow
   GtkStack        *main_stack;
   GtkStack        *view_stack;
   GtkWidget       *new_button;
+  GtkWidget       *export_button;
   GtkWidget       *empty_page;
   RhOverviewPage  *overview_page;
   RhOrgPage       *org_page;
@@ -110,6 +111,20 @@ rh_window_show_meetings (RhWindow *self, gint64 branch_id)
   rh_meetings_page_show (self->meetings_page, branch_id, g_date_get_year (&today));
 }
 
+/* The views that have a workbook show the export button. */
+static void
+view_changed_cb (RhWindow *self)
+{
+  const char *view = gtk_stack_get_visible_child_name (self->view_stack);
+
+  gtk_widget_set_visible (self->export_button,
+                          g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "empty")
+                            != 0
+                          && (g_strcmp0 (view, "assessment") == 0
+                              || g_strcmp0 (view, "members") == 0
+                              || g_strcmp0 (view, "meetings") == 0));
+}
+
 /* An empty database shows the welcome page; anything else, the views. */
 static void
 update_main_stack (RhWindow *self)
@@ -118,6 +133,7 @@ update_main_stack (RhWindow *self)
 
   gtk_stack_set_visible_child_name (self->main_stack, empty ? "empty" : "content");
   gtk_widget_set_visible (self->new_button, !empty);
+  view_changed_cb (self);
 }
 
 static void
@@ -292,6 +308,7 @@ rh_window_class_init (RhWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RhWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, RhWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, RhWindow, new_button);
+  gtk_widget_class_bind_template_child (widget_class, RhWindow, export_button);
   gtk_widget_class_bind_template_child (widget_class, RhWindow, empty_page);
   gtk_widget_class_bind_template_child (widget_class, RhWindow, overview_page);
   gtk_widget_class_bind_template_child (widget_class, RhWindow, org_page);
@@ -314,6 +331,8 @@ static void
 rh_window_init (RhWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_swapped (self->view_stack, "notify::visible-child-name",
+                            G_CALLBACK (view_changed_cb), self);
   self->settings = g_settings_new (APP_ID);
   g_signal_connect_after (self, "realize", G_CALLBACK (realize_cb), NULL);
 }
