@@ -362,6 +362,12 @@ write_branch (Job *job, RhScoreResult *r, RhScoreDetail *d, gboolean radar)
     g_autofree char *total_f = NULL, *how = NULL, *rank_note = NULL;
     lxw_row_t review_row;
 
+    /* The result and the signatures print together on a page of their own
+     * (LibreOffice honours this; Excel may fit pages its own way). */
+    {
+      lxw_row_t breaks[] = { row, 0 };
+      rh_xlsx_check (x, worksheet_set_h_pagebreaks (s->ws, breaks));
+    }
     section_heading (job, s, row++, _("Result"));
     cells->party_row = row;
     party_ref = rh_xlsx_cell (row, COL_SCORE, FALSE);
