@@ -575,13 +575,6 @@ cmd_template (int argc, char **argv)
   return EXIT_OK;
 }
 
-static void
-export_progress_cb (double fraction, gpointer user_data)
-{
-  (void) fraction;
-  (void) user_data;
-}
-
 static int
 cmd_export (int argc, char **argv)
 {
@@ -638,7 +631,6 @@ cmd_export (int argc, char **argv)
   options.period = period;
   options.branch_id = branch;
   options.unmasked = no_mask;
-  options.progress = export_progress_cb;
   start = g_get_monotonic_time ();
   if (g_strcmp0 (what, "assessment") == 0)
     ok = rh_export_assessment (db, output, &options, &error);

@@ -112,8 +112,8 @@ typedef struct {
 
 /* Writes the indicators of one kind in a category; returns how many. */
 static guint
-write_indicators (Job *job, RhSheet *s, lxw_row_t *row, const RhTemplate *t, RhScoreDetail *d,
-                  RhCategory *cat, guint first_index, RhIndicatorKind kind, Rows *rows)
+write_indicators (Job *job, RhSheet *s, lxw_row_t *row, RhScoreDetail *d, RhCategory *cat,
+                  guint first_index, RhIndicatorKind kind, Rows *rows)
 {
   RhXlsx *x = job->x;
   lxw_row_t start = *row;
@@ -160,7 +160,6 @@ write_indicators (Job *job, RhSheet *s, lxw_row_t *row, const RhTemplate *t, RhS
         rows->first = start;
       rows->last = *row - 1;
     }
-  (void) t;
   return n;
 }
 
@@ -228,7 +227,7 @@ write_branch (Job *job, RhScoreResult *r, RhScoreDetail *d, gboolean radar)
     C_("assessment sheet", "Points"), C_("assessment sheet", "Self score"),
     C_("assessment sheet", "Committee score"), C_("assessment sheet", "Remarks"), NULL,
   };
-  lxw_row_t row = 3, basic_row, bonus_row = 0, deduction_row = 0, veto_row = 0;
+  lxw_row_t row = 3, basic_row, bonus_row = 0, deduction_row = 0;
   gboolean any_basic = FALSE;
   double basic_max = 0;
   RhIndicatorKind kinds[] = { RH_INDICATOR_BONUS, RH_INDICATOR_DEDUCTION, RH_INDICATOR_VETO };
@@ -256,7 +255,7 @@ write_branch (Job *job, RhScoreResult *r, RhScoreDetail *d, gboolean radar)
       RhCategory *cat = t->categories->pdata[c];
       Rows rows = { G_MAXUINT32, 0, 0, 0, 0, FALSE };
 
-      if (write_indicators (job, s, &row, t, d, cat, k, RH_INDICATOR_BASIC, &rows) > 0)
+      if (write_indicators (job, s, &row, d, cat, k, RH_INDICATOR_BASIC, &rows) > 0)
         {
           g_autofree char *label = g_strdup_printf (_("Subtotal: %s"), cat->name);
           g_autofree char *f = sum_formula ("SUM", COL_SCORE, rows.first, rows.last);
@@ -305,7 +304,7 @@ write_branch (Job *job, RhScoreResult *r, RhScoreDetail *d, gboolean radar)
       for (guint c = 0, k = 0; c < t->categories->len; c++)
         {
           RhCategory *cat = t->categories->pdata[c];
-          n += write_indicators (job, s, &row, t, d, cat, k, kinds[kk], &rows);
+          n += write_indicators (job, s, &row, d, cat, k, kinds[kk], &rows);
           k += cat->indicators->len;
         }
       if (kinds[kk] == RH_INDICATOR_BONUS)
@@ -341,7 +340,6 @@ write_branch (Job *job, RhScoreResult *r, RhScoreDetail *d, gboolean radar)
           g_autofree char *sum = sum_formula ("SUM", COL_SCORE, rows.first, rows.last);
           g_autofree char *f = g_strdup_printf ("=IF(%s>0,\"%s\",\"%s\")", sum + 1,
                                                 C_("veto", "Yes"), C_("veto", "No"));
-          veto_row = row;
           rh_sheet_merge (s, row, COL_CAT, row, COL_SELF, _("Veto applies"), x->bold);
           rh_sheet_formula_text (s, row, COL_SCORE, f,
                                  d->result.vetoed ? C_("veto", "Yes") : C_("veto", "No"),
@@ -350,7 +348,6 @@ write_branch (Job *job, RhScoreResult *r, RhScoreDetail *d, gboolean radar)
           row++;
         }
     }
-  (void) veto_row;
 
   /* The result: party score, the other scores, the total by the template's formula. */
   {
@@ -360,7 +357,6 @@ write_branch (Job *job, RhScoreResult *r, RhScoreDetail *d, gboolean radar)
     g_autofree char *party_f = g_strdup_printf ("=MAX(0,%s+%s-%s)", b, bo, de);
     g_autofree char *party_ref = NULL, *review_ref = NULL, *business_ref = NULL;
     g_autofree char *total_f = NULL, *how = NULL, *rank_note = NULL;
-    lxw_row_t review_row;
 
     /* The result and the signatures print together on a page of their own
      * (LibreOffice honours this; Excel may fit pages its own way). */
@@ -376,12 +372,10 @@ write_branch (Job *job, RhScoreResult *r, RhScoreDetail *d, gboolean radar)
     rh_sheet_formula (s, row, COL_SCORE, party_f, r->party, x->bold_score);
     rh_sheet_blank (s, row++, COL_REMARK, x->text);
 
-    review_row = row;
     review_ref = rh_xlsx_cell (row, COL_SCORE, FALSE);
     rh_sheet_merge (s, row, COL_CAT, row, COL_SELF, _("Members' and masses' rating"), x->bold);
     rh_sheet_maybe (s, row, COL_SCORE, r->review, x->score);
     rh_sheet_blank (s, row++, COL_REMARK, x->text);
-    (void) review_row;
 
     cells->business_row = row;
     business_ref = rh_xlsx_cell (row, COL_SCORE, FALSE);

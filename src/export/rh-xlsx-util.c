@@ -250,7 +250,7 @@ rh_xlsx_sheet_name (GHashTable *used, const char *wanted)
   for (p = wanted; *p; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
-      if (strchr ("[]:*?/\\", (int) (c < 128 ? c : 'a')) != NULL && c < 128)
+      if (c < 128 && strchr ("[]:*?/\\", (int) c) != NULL)
         g_string_append_c (clean, '_');
       else if (g_unichar_iscntrl (c))
         g_string_append_c (clean, ' ');
@@ -300,12 +300,25 @@ rh_xlsx_text_width (const char *text)
     return 0;
   for (const char *p = text; *p; p = g_utf8_next_char (p))
     {
-      gunichar c = g_utf8_get_char (p);
-      if (c == '\n')
+      gunichar c;
+
+      /* ASCII and the common CJK blocks without a table look-up: thousands
+       * of sheets repeat the same texts. */
+      if ((guchar) *p < 0x80)
         {
-          widest = MAX (widest, w);
-          w = 0;
+          if (*p == '\n')
+            {
+              widest = MAX (widest, w);
+              w = 0;
+            }
+          else
+            w += 1;
+          continue;
         }
+      c = g_utf8_get_char (p);
+      if ((c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3000 && c <= 0x303F)
+          || (c >= 0xFF01 && c <= 0xFF60))
+        w += 2;
       else
         /* Ambiguous-width marks (“”、★) are wide in Chinese fonts too. */
         w += g_unichar_iswide (c) || (g_unichar_iswide_cjk (c) && c >= 0x2000) ? 2 : 1;
