@@ -220,6 +220,10 @@ class AssessmentWorkbookTest(unittest.TestCase):
         core = next(s for s in self.w.scores if s["branch"] == full)
         party_row = next(r for label, r in labels.items() if label.startswith("党建得分"))
         self.assertTrue(ws.cell(party_row, 7).value.startswith("=MAX(0,"))
+        # The grade follows the template's cut-offs and the veto, as a formula too.
+        grade_row = next(r for label, r in labels.items() if label == "等次")
+        self.assertTrue(ws.cell(grade_row, 7).value.startswith("=IF("))
+        self.assertEqual(values.cell(grade_row, 7).value, core["grade"])
         self.assertAlmostEqual(values.cell(party_row, 7).value, float(core["party"]), places=6)
 
     def test_links_and_widths(self):

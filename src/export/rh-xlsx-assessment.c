@@ -36,7 +36,7 @@ enum { S_NO, S_BRANCH, S_SECRETARY, S_PARTY, S_BUSINESS, S_TOTAL, S_GRADE, S_STA
 /* Where a branch sheet keeps its results, for the summary's references. */
 typedef struct {
   char     *sheet;    /* quoted for formulas */
-  lxw_row_t party_row, business_row, total_row;
+  lxw_row_t party_row, business_row, total_row, grade_row;
 } BranchCells;
 
 static void
@@ -194,6 +194,40 @@ section_heading (Job *job, RhSheet *s, lxw_row_t row, const char *text)
   rh_sheet_merge (s, row, 0, row, N_BRANCH_COLS - 1, text, job->x->bold);
 }
 
+/* Text inside a formula's quotes. */
+static char *
+formula_text (const char *text)
+{
+  g_auto (GStrv) parts = g_strsplit (text != NULL ? text : "", "\"", -1);
+
+  return g_strjoinv ("\"\"", parts);
+}
+
+/* The template's grades as a formula: the last grade after a veto, else the
+ * first whose lowest total is reached, else the last (as rh_score_compute). */
+static char *
+grade_formula (const RhTemplate *t, lxw_row_t veto_row, lxw_row_t total_row)
+{
+  g_autofree char *veto = rh_xlsx_cell (veto_row, COL_SCORE, FALSE);
+  g_autofree char *total = rh_xlsx_cell (total_row, COL_SCORE, FALSE);
+  g_autofree char *yes = formula_text (C_("veto", "Yes"));
+  g_autofree char *last = formula_text (g_array_index (t->grades, RhGrade, t->grades->len - 1).label);
+  GString *f = g_string_new (NULL);
+
+  g_string_append_printf (f, "=IF(%s=\"%s\",\"%s\",", veto, yes, last);
+  for (guint g = 0; g + 1 < t->grades->len; g++)
+    {
+      RhGrade *grade = &g_array_index (t->grades, RhGrade, g);
+      g_autofree char *label = formula_text (grade->label);
+      g_string_append_printf (f, "IF(%s>=%.10g,\"%s\",", total, grade->min, label);
+    }
+  g_string_append_printf (f, "\"%s\"", last);
+  for (guint g = 0; g + 1 < t->grades->len; g++)
+    g_string_append_c (f, ')');
+  g_string_append_c (f, ')');
+  return g_string_free (f, FALSE);
+}
+
 typedef struct {
   lxw_row_t row;
   double    rate;
@@ -227,7 +261,7 @@ write_branch (Job *job, RhScoreResult *r, RhScoreDetail *d, gboolean radar)
     C_("assessment sheet", "Points"), C_("assessment sheet", "Self score"),
     C_("assessment sheet", "Committee score"), C_("assessment sheet", "Remarks"), NULL,
   };
-  lxw_row_t row = 3, basic_row, bonus_row = 0, deduction_row = 0;
+  lxw_row_t row = 3, basic_row, bonus_row = 0, deduction_row = 0, veto_row = 0;
   gboolean any_basic = FALSE;
   double basic_max = 0;
   RhIndicatorKind kinds[] = { RH_INDICATOR_BONUS, RH_INDICATOR_DEDUCTION, RH_INDICATOR_VETO };
@@ -340,6 +374,7 @@ write_branch (Job *job, RhScoreResult *r, RhScoreDetail *d, gboolean radar)
           g_autofree char *sum = sum_formula ("SUM", COL_SCORE, rows.first, rows.last);
           g_autofree char *f = g_strdup_printf ("=IF(%s>0,\"%s\",\"%s\")", sum + 1,
                                                 C_("veto", "Yes"), C_("veto", "No"));
+          veto_row = row;
           rh_sheet_merge (s, row, COL_CAT, row, COL_SELF, _("Veto applies"), x->bold);
           rh_sheet_formula_text (s, row, COL_SCORE, f,
                                  d->result.vetoed ? C_("veto", "Yes") : C_("veto", "No"),
@@ -402,8 +437,15 @@ write_branch (Job *job, RhScoreResult *r, RhScoreDetail *d, gboolean radar)
     rh_sheet_formula (s, row, COL_SCORE, total_f, r->total, x->bold_score);
     rh_sheet_text (s, row++, COL_REMARK, how, x->wrap);
 
+    cells->grade_row = row;
     rh_sheet_merge (s, row, COL_CAT, row, COL_SELF, _("Grade"), x->bold);
-    rh_sheet_text (s, row, COL_SCORE, r->grade, x->center);
+    if (t->grades->len > 0)
+      {
+        g_autofree char *f = grade_formula (t, veto_row, cells->total_row);
+        rh_sheet_formula_text (s, row, COL_SCORE, f, r->grade, x->center);
+      }
+    else
+      rh_sheet_text (s, row, COL_SCORE, r->grade, x->center);
     rh_sheet_text (s, row++, COL_REMARK, r->vetoed ? _("Vetoed") : NULL, x->text);
 
     rh_sheet_merge (s, row, COL_CAT, row, COL_SELF, _("Star level"), x->bold);
@@ -619,7 +661,11 @@ write_summary (Job *job, RhSheet *s)
             counts[1]++;
           }
         rh_sheet_formula (s, row, S_TOTAL, f_total, r->total, x->score);
-        rh_sheet_text (s, row, S_GRADE, r->grade, x->center);
+        {
+          g_autofree char *grade = rh_xlsx_cell (cells->grade_row, COL_SCORE, TRUE);
+          g_autofree char *f = g_strdup_printf ("=%s!%s", cells->sheet, grade);
+          rh_sheet_formula_text (s, row, S_GRADE, f, r->grade, x->center);
+        }
         rh_sheet_number (s, row, S_STARS, r->star_level, x->stars);
         if (ranked)
           {
