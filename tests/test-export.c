@@ -169,15 +169,20 @@ test_unwritable_target (void)
   g_assert_true (g_file_test (folder, G_FILE_TEST_IS_DIR));
   g_clear_error (&error);
 
-  /* And the same export to a good path works, leaving only the workbook. */
+  /* And the same export to a good path works, leaving only the workbook. It
+   * only reads: it works on a read-only connection, and leaves no transaction open. */
+  g_assert_true (rh_database_exec (db, "PRAGMA query_only = ON", NULL));
   g_assert_true (rh_export_assessment (db, good, &options, &error));
   g_assert_no_error (error);
+  g_assert_true (sqlite3_get_autocommit (rh_database_get_handle (db)));
   g_assert_cmpuint (count_files (dir), ==, before + 1);
   options.branch_id = branch;
   options.period = "2025";
   g_assert_true (rh_export_meetings (db, good, &options, &error));
   g_assert_true (rh_export_roster (db, good, &options, &error));
   g_assert_cmpuint (count_files (dir), ==, before + 1);
+  g_assert_true (sqlite3_get_autocommit (rh_database_get_handle (db)));
+  g_assert_true (rh_database_exec (db, "PRAGMA query_only = OFF", NULL));
 
   /* Cancelled: an error, and no file. */
   {
