@@ -297,6 +297,9 @@ class AssessmentWorkbookTest(unittest.TestCase):
             print_setup(self, ws, "$3:$4" if name == "三会一课" else "$3:$3")
             self.assertTrue(any(str(r).startswith("A1:") for r in ws.merged_cells.ranges))
         ws = self.w.wb["三会一课"]
+        # A title that starts with a digit keeps it in the page header.
+        self.assertEqual(ws.oddHeader.center.text, "2025年度三会一课落实情况")
+        self.assertEqual(ws.oddHeader.center.size, 12)
         self.assertEqual(ws["A3"].value, "序号")
         self.assertIn("支部党员大会", [c.value for c in ws[3]])
         tasks = self.w.wb["中心工作"]

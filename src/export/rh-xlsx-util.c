@@ -547,7 +547,9 @@ void
 rh_sheet_print (RhSheet *s, const char *title, gboolean landscape, lxw_row_t repeat_first,
                 lxw_row_t repeat_last)
 {
-  GString *header = g_string_new ("&C&\"宋体,Bold\"&12");
+  /* The size before the font: "&12" right before a title that starts with a
+   * digit (2025年度…) would read as a bigger size. */
+  GString *header = g_string_new ("&C&12&\"宋体,Bold\"");
   g_autofree char *footer = NULL;
 
   worksheet_set_paper (s->ws, 9);   /* A4 */
