@@ -262,7 +262,7 @@ write_branch (Job *job, RhScoreResult *r, RhScoreDetail *d, gboolean radar)
     C_("assessment sheet", "Committee score"), C_("assessment sheet", "Remarks"), NULL,
   };
   lxw_row_t row = 3, basic_row, bonus_row = 0, deduction_row = 0, veto_row = 0;
-  gboolean any_basic = FALSE;
+  gboolean any_basic = FALSE, radar_hidden = FALSE;
   double basic_max = 0;
   RhIndicatorKind kinds[] = { RH_INDICATOR_BONUS, RH_INDICATOR_DEDUCTION, RH_INDICATOR_VETO };
 
@@ -498,6 +498,8 @@ write_branch (Job *job, RhScoreResult *r, RhScoreDetail *d, gboolean radar)
       chart_series_set_name (series, _("Score rate"));
       chart_series_set_line (series, &line);
       chart_series_set_fill (series, &fill);
+      /* The figures sit in hidden columns: the chart shows them, printing does not. */
+      chart_show_hidden_data (chart);
       chart_title_set_name (chart, _("Score rate by category"));
       chart_legend_set_position (chart, LXW_CHART_LEGEND_NONE);
       chart_axis_set_min (chart->y_axis, 0);
@@ -505,13 +507,20 @@ write_branch (Job *job, RhScoreResult *r, RhScoreDetail *d, gboolean radar)
       chart_axis_set_num_format (chart->y_axis, "0%");
       rh_xlsx_check (x, worksheet_insert_chart_opt (s->ws, row, 1, chart, &opts));
       row += 22;
+      radar_hidden = TRUE;
     }
 
   rh_sheet_fit_columns (s, N_BRANCH_COLS);
-  rh_xlsx_check (x, worksheet_set_column (s->ws, N_BRANCH_COLS, N_BRANCH_COLS, 2, NULL));
+  if (radar_hidden)
+    {
+      lxw_row_col_options hidden = { .hidden = LXW_TRUE };
+      rh_xlsx_check (x, worksheet_set_column_opt (s->ws, N_BRANCH_COLS, N_BRANCH_COLS + 2, 8,
+                                                  NULL, &hidden));
+    }
   worksheet_freeze_panes (s->ws, 3, 0);
   rh_sheet_print (s, title, TRUE, 2, 2);
-  rh_xlsx_check (x, worksheet_print_area (s->ws, 0, 0, row, N_BRANCH_COLS - 1));
+  /* No print area: the used range and the chart print anyway, and every
+   * defined name slows LibreOffice down on workbooks of thousands of sheets. */
   rh_sheet_free (s);
 }
 
@@ -748,7 +757,6 @@ write_summary (Job *job, RhSheet *s)
       row += (lxw_row_t) (15 * opts.y_scale) + 1;
     }
   rh_sheet_print (s, title, TRUE, 2, 2);
-  rh_xlsx_check (x, worksheet_print_area (s->ws, 0, 0, row, N_SUMMARY_COLS - 1));
 }
 
 /* 三会一课 per branch and kind: units met against units required. */
