@@ -506,7 +506,7 @@ cmd_import (int argc, char **argv)
   gint64 branch = 0;
   gboolean dry_run = FALSE, create = FALSE;
   GPtrArray *problems, *missing;
-  gint64 start;
+  gint64 start, read_done, checked;
   GOptionEntry entries[] = {
     { "sheet", 0, 0, G_OPTION_ARG_STRING, &sheet_name, N_("The sheet of a workbook (default: the first)"),
       N_("NAME") },
@@ -539,6 +539,7 @@ cmd_import (int argc, char **argv)
       print_error ("import", error);
       return EXIT_PROBLEMS;
     }
+  read_done = g_get_monotonic_time ();
   rh_import_mapping_detect (sheet, &mapping);
   saved = rh_import_mapping_load (db);
   rh_import_mapping_apply (sheet, &mapping, saved);
@@ -553,6 +554,7 @@ cmd_import (int argc, char **argv)
       print_error ("import", error);
       return EXIT_PROBLEMS;
     }
+  checked = g_get_monotonic_time ();
   rh_import_plan_set_create_branches (plan, create);
   problems = rh_import_plan_problems (plan);
   for (guint i = 0; i < problems->len; i++)
@@ -581,9 +583,13 @@ cmd_import (int argc, char **argv)
           print_error ("import", error);
           return EXIT_PROBLEMS;
         }
-      g_printerr (_("Imported %u members in %.2f s\n"),
+      gint64 end = g_get_monotonic_time ();
+
+      g_printerr (_("Imported %u members in %.2f s (reading %.2f s, checking %.2f s, writing "
+                    "%.2f s)\n"),
                   rh_import_plan_n_new (plan) + rh_import_plan_n_updated (plan),
-                  (g_get_monotonic_time () - start) / 1e6);
+                  (end - start) / 1e6, (read_done - start) / 1e6, (checked - read_done) / 1e6,
+                  (end - checked) / 1e6);
     }
   else
     g_printerr (_("Dry run: nothing was written\n"));

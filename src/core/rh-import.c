@@ -807,7 +807,7 @@ prepare_row (RhImportPlan *plan, Context *cx, guint r)
   g_autofree char *group_name = NULL;
   PlanRow row = { r + 1, ROW_NEW, NULL, -1 };
   guint bad_fields = 0;
-  gboolean any = FALSE;
+  gboolean any = FALSE, missing_branch = FALSE, missing_group = FALSE;
   gint64 *existing = NULL;
 
   for (int f = 0; f < RH_IMPORT_N_FIELDS && !any; f++)
@@ -919,7 +919,7 @@ prepare_row (RhImportPlan *plan, Context *cx, guint r)
         m->org_id = *id;
       else
         {
-          row.missing = missing_org (plan, cx, branch_name, NULL);
+          missing_branch = TRUE;
           m->org_id = -1;  /* created at commit; valid meanwhile */
         }
     }
@@ -951,8 +951,7 @@ prepare_row (RhImportPlan *plan, Context *cx, guint r)
         m->group_id = *id;
       else
         {
-          /* Created after its branch, so a row waits for its group alone. */
-          row.missing = missing_org (plan, cx, branch_name, group_name);
+          missing_group = TRUE;
           m->group_id = -1;
           m->group_name = g_strdup (group_name);
         }
@@ -1015,6 +1014,12 @@ prepare_row (RhImportPlan *plan, Context *cx, guint r)
     }
   else
     {
+      /* Only valid rows ask for organisations; a group is created after its branch, so the
+       * row waits for the group alone. */
+      if (missing_branch)
+        row.missing = missing_org (plan, cx, branch_name, NULL);
+      if (missing_group)
+        row.missing = missing_org (plan, cx, branch_name, m->group_name);
       row.member = g_steal_pointer (&m);
       if (row.missing >= 0)
         {
