@@ -16,6 +16,8 @@
 #include "rh-members-page.h"
 #include "rh-org-page.h"
 #include "rh-gui-util.h"
+#include "rh-import-dialog.h"
+#include "rh-import.h"
 #include "rh-window.h"
 #include "test-util.h"
 
@@ -417,6 +419,143 @@ test_score_branch_updates_ranks (Fixture *f, gconstpointer data)
   g_assert_cmpint (rh_database_query_int (f->db, sql), ==, 1);
 }
 
+/* Waits (iterating the main loop) until cond is true, for at most 20 s. */
+#define WAIT_FOR(cond)                                                          \
+  G_STMT_START {                                                                \
+    gint64 end_ = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;                \
+    while (!(cond) && g_get_monotonic_time () < end_)                           \
+      g_main_context_iteration (NULL, TRUE);                                    \
+    g_assert_true (cond);                                                       \
+  } G_STMT_END
+
+/* RONGHE_TEST_SHOTS=DIR: saves what a window shows as DIR/name.png, to look at. */
+static void
+shoot (GtkWidget *widget, const char *name)
+{
+  const char *dir = g_getenv ("RONGHE_TEST_SHOTS");
+  g_autoptr (GdkPaintable) paintable = NULL;
+  g_autoptr (GtkSnapshot) snapshot = NULL;
+  g_autoptr (GskRenderNode) node = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
+  g_autofree char *file = NULL;
+  GskRenderer *renderer;
+  int w, h;
+
+  if (dir == NULL)
+    return;
+  iterate ();
+  paintable = gtk_widget_paintable_new (widget);
+  w = gtk_widget_get_width (widget);
+  h = gtk_widget_get_height (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, w, h);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node == NULL)
+    return;
+  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, w, h));
+  file = g_strdup_printf ("%s/%s.png", dir, name);
+  gdk_texture_save_to_png (texture, file);
+}
+
+static void
+test_import_roster (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "roster-gb18030.csv",
+                                                 NULL);
+  gint64 committee = rh_test_add_org (f->db, RH_ORG_COMMITTEE, "机关党委", 0);
+  RhImportDialog *dialog;
+  GtkWidget *weak;
+  GtkLabel *label;
+
+  rh_test_add_org (f->db, RH_ORG_BRANCH, "第一党支部", committee);
+  rh_database_emit_changed (f->db);
+  dialog = rh_import_dialog_new (GTK_WINDOW (f->window), f->db, path);
+  weak = GTK_WIDGET (dialog);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &weak);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  /* The GB18030 file is read off the main thread; its headers are recognised. */
+  WAIT_FOR (g_strcmp0 (rh_import_dialog_get_page (dialog), "mapping") == 0);
+  g_assert_cmpint (rh_import_dialog_get_column (dialog, RH_IMPORT_NAME), ==, 0);
+  g_assert_cmpint (rh_import_dialog_get_column (dialog, RH_IMPORT_ID_NUMBER), ==, 4);
+  g_assert_cmpint (rh_import_dialog_get_column (dialog, RH_IMPORT_FULL_DATE), ==, 10);
+  shoot (GTK_WIDGET (dialog), "import-mapping");
+
+  /* Preview: 李娜 joins 第一党支部; the other rows name a branch or group that is missing. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.next", NULL));
+  WAIT_FOR (g_strcmp0 (rh_import_dialog_get_page (dialog), "preview") == 0);
+  label = child (dialog, RH_TYPE_IMPORT_DIALOG, "new_label");
+  g_assert_cmpstr (gtk_label_get_text (label), ==, "1");
+  label = child (dialog, RH_TYPE_IMPORT_DIALOG, "invalid_label");
+  g_assert_cmpstr (gtk_label_get_text (label), ==, "3");
+  g_assert_true (gtk_widget_get_visible (child (dialog, RH_TYPE_IMPORT_DIALOG,
+                                                "missing_group")));
+  shoot (GTK_WIDGET (dialog), "import-preview");
+
+  /* Agreeing to create them makes every row valid. */
+  gtk_switch_set_active (child (dialog, RH_TYPE_IMPORT_DIALOG, "create_switch"), TRUE);
+  label = child (dialog, RH_TYPE_IMPORT_DIALOG, "new_label");
+  g_assert_cmpstr (gtk_label_get_text (label), ==, "4");
+  g_assert_cmpstr (gtk_button_get_label (child (dialog, RH_TYPE_IMPORT_DIALOG, "next_button")),
+                   ==, "_Import 4 Rows");
+  g_assert_cmpint (rh_database_query_int (f->db, "SELECT count(*) FROM member"), ==, 0);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.next", NULL));
+  WAIT_FOR (weak == NULL);
+  g_assert_cmpint (rh_database_query_int (f->db, "SELECT count(*) FROM member"), ==, 4);
+  g_assert_cmpint (rh_database_query_int (f->db, "SELECT count(*) FROM organisation"
+                                                 " WHERE kind = 'branch'"), ==, 2);
+  /* The members list shows them (the window heard "changed"). */
+  iterate ();
+  g_assert_cmpuint (n_members_listed (f), ==, 4);
+}
+
+static void
+test_import_nothing_and_restore (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "roster.xlsx", NULL);
+  g_autofree char *backup = g_build_filename (f->dir, "copy.db", NULL);
+  gint64 branch = rh_test_add_org (f->db, RH_ORG_BRANCH, "第一党支部", 0);
+  RhImportDialog *dialog;
+  GtkWidget *weak;
+
+  /* Back up… with one member, then add one, then Restore… the backup. */
+  {
+    g_autoptr (RhMember) m = rh_test_member (branch, "原有", 1, RH_GENDER_MALE);
+    rh_test_insert (f->db, m);
+  }
+  g_assert_true (rh_window_backup_to (f->window, backup));
+  {
+    g_autoptr (RhMember) m = rh_test_member (branch, "新增", 2, RH_GENDER_MALE);
+    rh_test_insert (f->db, m);
+  }
+  rh_database_emit_changed (f->db);
+  iterate ();
+  g_assert_cmpuint (n_members_listed (f), ==, 2);
+  g_assert_true (rh_window_restore_from (f->window, backup));
+  iterate ();
+  g_assert_cmpuint (n_members_listed (f), ==, 1);
+
+  /* A workbook of two sheets: the roster is the second; choosing "nothing" writes nothing. */
+  dialog = rh_import_dialog_new (GTK_WINDOW (f->window), f->db, path);
+  weak = GTK_WIDGET (dialog);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &weak);
+  gtk_window_present (GTK_WINDOW (dialog));
+  WAIT_FOR (g_strcmp0 (rh_import_dialog_get_page (dialog), "mapping") == 0);
+  g_assert_cmpint (rh_import_dialog_get_column (dialog, RH_IMPORT_NAME), ==, -1);
+  adw_combo_row_set_selected (child (dialog, RH_TYPE_IMPORT_DIALOG, "sheet_row"), 1);
+  WAIT_FOR (g_strcmp0 (rh_import_dialog_get_page (dialog), "mapping") == 0
+            && rh_import_dialog_get_column (dialog, RH_IMPORT_NAME) == 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.next", NULL));
+  WAIT_FOR (g_strcmp0 (rh_import_dialog_get_page (dialog), "preview") == 0);
+  g_assert_cmpstr (gtk_label_get_text (child (dialog, RH_TYPE_IMPORT_DIALOG, "new_label")), ==,
+                   "2");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL));
+  WAIT_FOR (weak == NULL);
+  g_assert_cmpint (rh_database_query_int (f->db, "SELECT count(*) FROM member"), ==, 1);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -434,5 +573,7 @@ main (int argc, char **argv)
   ADD ("/gui/task-through-editor", test_task_through_editor);
   ADD ("/gui/case-through-editor-and-print", test_case_through_editor_and_print);
   ADD ("/gui/score-branch-updates-ranks", test_score_branch_updates_ranks);
+  ADD ("/gui/import-roster", test_import_roster);
+  ADD ("/gui/import-nothing-and-restore", test_import_nothing_and_restore);
   return g_test_run ();
 }
