@@ -559,24 +559,16 @@ gboolean
 rh_database_copy_file (const char *src_path, const char *dest_path, GError **error)
 {
   sqlite3 *src = NULL;
-  g_autofree char *uri = NULL;
   gboolean ok;
 
-  /* Read-only and immutable: the source (a backup) is never written, not even a lock. */
-  uri = g_filename_to_uri (src_path, NULL, error);
-  if (uri == NULL)
-    return FALSE;
-  {
-    g_autofree char *full = g_strconcat (uri, "?mode=ro&immutable=1", NULL);
-
-    if (sqlite3_open_v2 (full, &src, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL) != SQLITE_OK)
-      {
-        g_set_error (error, RH_DATABASE_ERROR, RH_DATABASE_ERROR_OPEN, _("Cannot open “%s”: %s"),
-                     src_path, sqlite3_errmsg (src));
-        sqlite3_close_v2 (src);
-        return FALSE;
-      }
-  }
+  /* Read-only: the source (a backup) is never written. */
+  if (sqlite3_open_v2 (src_path, &src, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, RH_DATABASE_ERROR, RH_DATABASE_ERROR_OPEN, _("Cannot open “%s”: %s"),
+                   src_path, sqlite3_errmsg (src));
+      sqlite3_close_v2 (src);
+      return FALSE;
+    }
   ok = copy_to_path (src, dest_path, error);
   sqlite3_close_v2 (src);
   return ok;

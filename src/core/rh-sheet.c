@@ -11,6 +11,7 @@ rh_sheet_new (const char *name)
 
   sheet->name = g_strdup (name);
   sheet->rows = g_ptr_array_new_with_free_func (g_free);
+  sheet->widths = g_array_new (FALSE, FALSE, sizeof (guint));
   return sheet;
 }
 
@@ -20,6 +21,7 @@ rh_sheet_free (RhSheet *sheet)
   if (sheet == NULL)
     return;
   g_ptr_array_unref (sheet->rows);
+  g_array_unref (sheet->widths);
   g_free (sheet->name);
   g_free (sheet->encoding);
   g_free (sheet);
@@ -34,11 +36,7 @@ rh_sheet_n_rows (const RhSheet *sheet)
 guint
 rh_sheet_n_columns (const RhSheet *sheet, guint row)
 {
-  char **cells;
-
-  if (row >= sheet->rows->len || (cells = sheet->rows->pdata[row]) == NULL)
-    return 0;
-  return g_strv_length (cells);
+  return row < sheet->widths->len ? g_array_index (sheet->widths, guint, row) : 0;
 }
 
 const char *
@@ -46,12 +44,9 @@ rh_sheet_cell (const RhSheet *sheet, guint row, guint column)
 {
   char **cells;
 
-  if (row >= sheet->rows->len || (cells = sheet->rows->pdata[row]) == NULL)
+  if (column >= rh_sheet_n_columns (sheet, row) || (cells = sheet->rows->pdata[row]) == NULL)
     return "";
-  for (guint i = 0; i < column; i++)
-    if (cells[i] == NULL)
-      return "";
-  return cells[column] != NULL ? cells[column] : "";
+  return cells[column];
 }
 
 guint
@@ -73,6 +68,7 @@ rh_sheet_append_row (RhSheet *sheet, char *const *cells, guint n_cells)
 
   while (n_cells > 0 && (cells[n_cells - 1] == NULL || cells[n_cells - 1][0] == '\0'))
     n_cells--;
+  g_array_append_val (sheet->widths, n_cells);
   if (n_cells == 0)
     {
       g_ptr_array_add (sheet->rows, NULL);
@@ -103,6 +99,7 @@ rh_sheet_trim (RhSheet *sheet)
 {
   while (sheet->rows->len > 0 && sheet->rows->pdata[sheet->rows->len - 1] == NULL)
     g_ptr_array_set_size (sheet->rows, sheet->rows->len - 1);
+  g_array_set_size (sheet->widths, sheet->rows->len);
 }
 
 char *

@@ -11,6 +11,7 @@ typedef struct {
   char      *encoding;  /* how a CSV file was read ("UTF-8", "GB18030"…); NULL for xlsx */
   GPtrArray *rows;      /* each a NULL-terminated char ** in one allocation; NULL for an
                          * empty row */
+  GArray    *widths;    /* guint: the number of cells of each row */
 } RhSheet;
 
 RhSheet    *rh_sheet_new (const char *name);
