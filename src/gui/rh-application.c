@@ -79,6 +79,7 @@ offer_backup (RhApplication *self, const char *path, const GError *error)
   g_autofree char *body = NULL;
   g_autoptr (GPtrArray) list = NULL;
   g_autofree char *when = NULL;
+  g_autofree char *base = NULL;
   AdwMessageDialog *dialog;
 
   if (!g_error_matches (error, RH_DATABASE_ERROR, RH_DATABASE_ERROR_CORRUPT))
@@ -94,9 +95,13 @@ offer_backup (RhApplication *self, const char *path, const GError *error)
       if (g_strcmp0 (info->path, backup) == 0)
         when = g_date_time_format (info->time, "%Y-%m-%d %H:%M");
     }
-  body = g_strdup_printf (_("%s\n\nThe latest good backup is from %s. Restore it? The damaged "
-                            "file is kept, unchanged, beside it."),
-                          error->message, when ? when : backup);
+  base = g_path_get_basename (path);
+  /* SQLite's own words about the damage are for specialists: the log has them. */
+  g_message ("%s", error->message);
+  body = g_strdup_printf (_("“%s” is damaged and cannot be opened.\n\nThe latest good backup "
+                            "is from %s. Restore it? The damaged file is kept, unchanged, "
+                            "beside it."),
+                          base, when ? when : backup);
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (NULL, _("The Database Is Damaged"), body));
   adw_message_dialog_add_responses (dialog, "close", _("_Quit"), "restore",
                                     _("_Restore Backup"), NULL);

@@ -210,6 +210,14 @@ import_activated (GtkWidget *widget, const char *action, GVariant *param)
   RhWindow *self = RH_WINDOW (widget);
   GtkFileChooserNative *chooser;
   const char *rosters[] = { "*.xlsx", "*.XLSX", "*.csv", "*.CSV", "*.txt", NULL };
+  const char *file = g_getenv ("RONGHE_IMPORT_FILE");
+
+  /* For scripted sessions and screenshots: no file chooser to drive. */
+  if (file != NULL && *file != '\0')
+    {
+      rh_window_import (self, file);
+      return;
+    }
 
   chooser = gtk_file_chooser_native_new (_("Import Members"), GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
