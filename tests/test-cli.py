@@ -142,7 +142,7 @@ class CliTest(unittest.TestCase):
             f.write("甲\t男\t%s\t2005年7月1日\t2006.7.1\t\r\n" % id_number("19800101", 1, True))
             f.write("乙\t女\t%s\t2005/7/1\t20060701\t新支部\r\n"
                     % id_number("19800101", 2, False))
-            f.write("丙\t男\t110105198001010000\t2005-07-01\t2006-07-01\t\r\n")
+            f.write("丙\t男\t110105198001010001\t2005-07-01\t2006-07-01\t\r\n")
         before = rows(self.db, "SELECT count(*) FROM member")[0][0]
         # Dry run: the summary and the problems, exit 1 for the bad row, nothing written.
         r = run("--database", self.db, "import", "members", roster, "--branch", str(branch),

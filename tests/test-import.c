@@ -723,6 +723,22 @@ test_cancel_rolls_back (Fixture *f, gconstpointer data)
 }
 
 static void
+test_id_stored_as_number (Fixture *f, gconstpointer data)
+{
+  gint64 branch = rh_test_add_org (f->db, RH_ORG_BRANCH, "一支部", 0);
+  g_autoptr (RhSheet) sheet = csv ("姓名,身份证号,入党时间,转正时间\n"
+                                   "甲,1.10105E+17,2005-07-01,2006-07-01\n"
+                                   "乙,110105198001010000,2005-07-01,2006-07-01\n");
+  g_autoptr (RhImportPlan) plan = prepare (f, sheet, branch);
+
+  /* One message each, about the number cell (not also the check character). */
+  g_assert_cmpuint (rh_import_plan_n_invalid (plan), ==, 2);
+  g_assert_cmpuint (rh_import_plan_problems (plan)->len, ==, 2);
+  g_assert_nonnull (strstr (problem (plan, 0)->message, "stored as a number"));
+  g_assert_nonnull (strstr (problem (plan, 1)->message, "stored as a number"));
+}
+
+static void
 test_unmapped_name_refused (Fixture *f, gconstpointer data)
 {
   g_autoptr (RhSheet) sheet = csv ("foo,bar\n1,2\n");
@@ -761,6 +777,8 @@ main (int argc, char **argv)
               test_bad_row_in_the_middle, fixture_tear_down);
   g_test_add ("/import/cancel-rolls-back", Fixture, NULL, fixture_set_up, test_cancel_rolls_back,
               fixture_tear_down);
+  g_test_add ("/import/id-stored-as-number", Fixture, NULL, fixture_set_up,
+              test_id_stored_as_number, fixture_tear_down);
   g_test_add ("/import/unmapped-name", Fixture, NULL, fixture_set_up, test_unmapped_name_refused,
               fixture_tear_down);
   return g_test_run ();

@@ -727,6 +727,20 @@ prepare_row (RhImportPlan *plan, Context *cx, guint r)
       g_free (id_number);
       id_number = g_string_free (s, FALSE);
       existing = g_hash_table_lookup (cx->existing, id_number);
+      /* Excel keeps 15 significant digits of a number: an ID typed into a number cell
+       * shows as 1.10105E+17 and its last digits are gone for good. */
+      if (strchr (id_number, 'E') != NULL
+          || (strlen (id_number) == 18 && g_str_has_suffix (id_number, "000")
+              && g_ascii_strtod (id_number, NULL) >= 1e17
+              && rh_validate_id_number (id_number, NULL, NULL, NULL) == FALSE))
+        {
+          add_problem (problems, plan, r + 1, RH_IMPORT_ID_NUMBER,
+                       g_strdup_printf (_("“%s” was stored as a number, which keeps only 15 "
+                                          "digits; format the column as text and type the ID "
+                                          "numbers again"),
+                                        id_number));
+          bad_fields |= 1u << RH_FIELD_ID_NUMBER;
+        }
     }
 
   if (existing != NULL)
