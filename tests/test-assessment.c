@@ -327,6 +327,171 @@ test_finalise_all (void)
                                               " AND grade = '一般'"), ==, 1);
   g_assert_cmpint (rh_database_query_int (db, "SELECT count(*) FROM assessment WHERE vetoed = 1"
                                               " AND grade = '差'"), ==, 1);
+  /* Six finalisations of one template version share one frozen copy. */
+  g_assert_cmpint (rh_database_query_int (db, "SELECT count(*) FROM assessment_template"
+                                              " WHERE frozen = 1"), ==, 1);
+}
+
+/* A saved draft with every basic indicator at its full 10 points and the
+ * given review score: total = 100 × 0.7 + review × 0.3. */
+static RhAssessment *
+full_marks (RhDatabase *db, const RhTemplate *t, gint64 branch, double review)
+{
+  g_autoptr (GError) error = NULL;
+  RhAssessment *a = rh_assessment_load_or_new (db, branch, "2025", &error);
+
+  g_assert_no_error (error);
+  a->template_id = t->id;
+  for (guint c = 0; c < RH_N_STARS; c++)
+    {
+      RhCategory *cat = t->categories->pdata[c];
+      for (guint i = 0; i < cat->indicators->len; i++)
+        rh_assessment_score (a, ((RhIndicator *) cat->indicators->pdata[i])->id)->self_score = 10;
+    }
+  a->review_score = review;
+  g_assert_true (rh_assessment_save (db, a, &error));
+  g_assert_no_error (error);
+  return a;
+}
+
+/* Removing scored indicators from a template in use by drafts: the indicators
+ * and the drafts' scores of them go, nothing reappears on reload. */
+static void
+test_remove_scored_indicators (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RhDatabase) db = rh_database_open (":memory:", &error);
+  g_autoptr (RhTemplate) t = small_template ();
+  g_autoptr (RhTemplate) again = NULL;
+  g_autoptr (RhAssessment) a = NULL;
+  RhCategory *first, *extra;
+  gint64 indicators;
+
+  g_assert_true (rh_template_save (db, t, &error));
+  a = full_marks (db, t, rh_test_add_org (db, RH_ORG_BRANCH, "第一党支部", 0), 90);
+  g_assert_cmpint (rh_database_query_int (db, "SELECT count(*) FROM assessment_score"), ==, 10);
+  indicators = rh_database_query_int (db, "SELECT count(*) FROM template_indicator");
+
+  /* Drop the bonus category and A2, giving A1 its 10 points. */
+  extra = t->categories->pdata[5];
+  g_assert_cmpstr (extra->name, ==, "加减分");
+  g_ptr_array_remove_index (t->categories, 5);
+  first = t->categories->pdata[0];
+  g_ptr_array_remove_index (first->indicators, 1);
+  ((RhIndicator *) first->indicators->pdata[0])->max_points = 20;
+  g_assert_true (rh_template_save (db, t, &error));
+  g_assert_no_error (error);
+
+  again = rh_template_load (db, t->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (again->categories->len, ==, 5);
+  g_assert_cmpuint (((RhCategory *) again->categories->pdata[0])->indicators->len, ==, 1);
+  g_assert_cmpint (rh_database_query_int (db, "SELECT count(*) FROM template_indicator"),
+                   ==, indicators - 5);
+  g_assert_cmpint (rh_database_query_int (db, "SELECT count(*) FROM assessment_score"), ==, 9);
+}
+
+/* 38 满意, 5 基本满意, 1 不满意: (38 × 100 + 5 × 60) / 44 = 93.18. */
+static void
+test_review_tally (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RhDatabase) db = rh_database_open (":memory:", &error);
+  g_autoptr (RhTemplate) t = small_template ();
+  g_autoptr (RhAssessment) a = NULL;
+  g_autoptr (RhAssessment) again = NULL;
+  gint64 branch;
+
+  g_assert_true (isnan (rh_review_tally_score ((int[]) { 0, 0, 0 })));
+  g_assert_cmpfloat (rh_review_tally_score ((int[]) { 38, 5, 1 }), ==, 93.18);
+  g_assert_true (rh_template_save (db, t, &error));
+  branch = rh_test_add_org (db, RH_ORG_BRANCH, "第一党支部", 0);
+  a = full_marks (db, t, branch, 50);
+  a->review_tally[RH_VOTE_SATISFIED] = 38;
+  a->review_tally[RH_VOTE_BASIC] = 5;
+  a->review_tally[RH_VOTE_UNSATISFIED] = 1;
+  g_assert_true (rh_assessment_save (db, a, &error));
+  g_assert_no_error (error);
+  again = rh_assessment_load_or_new (db, branch, "2025", &error);
+  g_assert_cmpfloat (again->review_score, ==, 93.18);
+  g_assert_cmpint (again->review_tally[RH_VOTE_SATISFIED], ==, 38);
+  g_assert_cmpint (again->review_tally[RH_VOTE_UNSATISFIED], ==, 1);
+
+  /* Negative votes are refused and nothing changes. */
+  again->review_tally[RH_VOTE_BASIC] = -2;
+  g_assert_false (rh_assessment_save (db, again, &error));
+  g_assert_error (error, RH_VALIDATION_ERROR, RH_FIELD_NONE);
+  g_assert_cmpint (rh_database_query_int (db, "SELECT review_basic FROM assessment"), ==, 5);
+}
+
+static void
+test_five_star_quota (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RhDatabase) db = rh_database_open (":memory:", &error);
+  g_autoptr (RhTemplate) t = small_template ();
+  g_autoptr (GPtrArray) results = NULL;
+  const double reviews[] = { 100, 90, 80, 50 };   /* totals 100, 97, 94, 85 */
+  RhAssessment *a[G_N_ELEMENTS (reviews)];
+  int fives = 0;
+
+  /* A quarter of four branches: one five-star branch. */
+  t->five_star_quota = 0.25;
+  g_assert_true (rh_template_save (db, t, &error));
+  g_assert_no_error (error);
+  for (guint b = 0; b < G_N_ELEMENTS (reviews); b++)
+    {
+      g_autofree char *name = g_strdup_printf ("第%u党支部", b + 1);
+      a[b] = full_marks (db, t, rh_test_add_org (db, RH_ORG_BRANCH, name, 0), reviews[b]);
+    }
+
+  /* Drafts: 100 keeps five stars, 97 and 94 drop to four, 85 has four. */
+  results = rh_assessment_score_all (db, "2025", &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (((RhScoreResult *) results->pdata[0])->total, ==, 100);
+  g_assert_cmpint (((RhScoreResult *) results->pdata[0])->star_level, ==, 5);
+  for (guint i = 1; i < results->len; i++)
+    g_assert_cmpint (((RhScoreResult *) results->pdata[i])->star_level, ==, 4);
+  g_clear_pointer (&results, g_ptr_array_unref);
+
+  /* Finalising the 94 first does not take the best branch's five stars. */
+  g_assert_true (rh_assessment_set_status (db, a[2], RH_ASSESSMENT_FINALISED, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (rh_database_query_int (db, "SELECT star_level FROM assessment"
+                                              " WHERE total_score = 94"), ==, 4);
+  for (guint b = 0; b < G_N_ELEMENTS (reviews); b++)
+    if (b != 2)
+      {
+        g_assert_true (rh_assessment_set_status (db, a[b], RH_ASSESSMENT_FINALISED, NULL, &error));
+        g_assert_no_error (error);
+      }
+  results = rh_assessment_score_all (db, "2025", &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < results->len; i++)
+    fives += ((RhScoreResult *) results->pdata[i])->star_level == 5;
+  g_assert_cmpint (fives, ==, 1);
+  g_assert_cmpint (rh_database_query_int (db, "SELECT star_level FROM assessment"
+                                              " WHERE total_score = 100"), ==, 5);
+
+  /* One frozen copy for the four; an edited template gets a copy of its own. */
+  g_assert_cmpint (rh_database_query_int (db, "SELECT count(*) FROM assessment_template"
+                                              " WHERE frozen = 1"), ==, 1);
+  for (guint b = 0; b < G_N_ELEMENTS (reviews); b++)
+    rh_assessment_free (a[b]);
+  {
+    g_autoptr (RhTemplate) edited = rh_template_load (db, t->id, &error);
+    g_autoptr (RhAssessment) q = NULL;
+
+    g_free (edited->name);
+    edited->name = g_strdup ("测试细则（修订）");
+    g_assert_true (rh_template_save (db, edited, &error));
+    g_assert_no_error (error);
+    q = full_marks (db, edited, rh_test_add_org (db, RH_ORG_BRANCH, "第五党支部", 0), 60);
+    g_assert_true (rh_assessment_set_status (db, q, RH_ASSESSMENT_FINALISED, NULL, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_cmpint (rh_database_query_int (db, "SELECT count(*) FROM assessment_template"
+                                              " WHERE frozen = 1"), ==, 2);
 }
 
 int
@@ -341,5 +506,8 @@ main (int argc, char **argv)
   g_test_add_func ("/assessment/template-validation", test_template_validation);
   g_test_add_func ("/assessment/finalised-survives-edit", test_finalised_survives_edit);
   g_test_add_func ("/assessment/finalise-all", test_finalise_all);
+  g_test_add_func ("/assessment/five-star-quota", test_five_star_quota);
+  g_test_add_func ("/assessment/review-tally", test_review_tally);
+  g_test_add_func ("/assessment/remove-scored-indicators", test_remove_scored_indicators);
   return g_test_run ();
 }

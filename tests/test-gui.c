@@ -4,6 +4,7 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <string.h>
 #include "rh-meeting-editor.h"
 #include "rh-meetings-page.h"
 #include "rh-member-editor.h"
@@ -13,11 +14,14 @@
 #include "rh-case-editor.h"
 #include "rh-case-view.h"
 #include "rh-task-editor.h"
+#include "rh-preferences.h"
+#include "rh-template-editor.h"
 #include "rh-members-page.h"
 #include "rh-org-page.h"
 #include "rh-gui-util.h"
 #include "rh-import-dialog.h"
 #include "rh-import.h"
+#include "rh-i18n.h"
 #include "rh-window.h"
 #include "test-util.h"
 
@@ -92,6 +96,43 @@ static guint
 n_members_listed (Fixture *f)
 {
   return g_list_model_get_n_items (G_LIST_MODEL (rh_members_page_get_list (members_page (f))));
+}
+
+/* With RONGHE_SCREENSHOT_DIR set, saves a widget as NAME.png there, so that a
+ * person can look at what the tests drove (in English or zh_CN). */
+static void
+screenshot (gpointer widget, const char *name)
+{
+  const char *dir = g_getenv ("RONGHE_SCREENSHOT_DIR");
+  g_autoptr (GdkPaintable) paintable = NULL;
+  g_autoptr (GtkSnapshot) snapshot = NULL;
+  g_autoptr (GskRenderNode) node = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *path = NULL;
+  int width, height;
+
+  if (dir == NULL)
+    return;
+  /* A window shown just now has not drawn its first frame yet. */
+  for (gint64 end = g_get_monotonic_time () + 300 * 1000; g_get_monotonic_time () < end;)
+    g_main_context_iteration (NULL, FALSE);
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node == NULL)
+    {
+      g_test_message ("no picture of %s (%d×%d)", name, width, height);
+      return;
+    }
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
+                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  file = g_strconcat (name, ".png", NULL);
+  path = g_build_filename (dir, file, NULL);
+  gdk_texture_save_to_png (texture, path);
 }
 
 static void
@@ -403,6 +444,23 @@ test_score_branch_updates_ranks (Fixture *f, gconstpointer data)
   /* A score above the indicator's range is clamped, with a message. */
   g_assert_true (rh_assessment_editor_enter (editor, "A1", FALSE, "999"));
   g_assert_true (rh_assessment_editor_enter (editor, "A1", FALSE, "4"));
+  /* A comment and an evidence file for A1, kept by the save. */
+  {
+    RhEvidencePopover *evidence = rh_assessment_editor_evidence (editor, "A1");
+    g_autoptr (GFile) file = g_file_new_for_path ("/srv/党建/2026/学习计划.pdf");
+    GtkTextView *comment = child (evidence, RH_TYPE_EVIDENCE_POPOVER, "comment_view");
+
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (comment), "年度学习计划已印发", -1);
+    rh_evidence_popover_attach (evidence, file);
+    rh_evidence_popover_attach (evidence, file);   /* once only */
+    if (g_getenv ("RONGHE_SCREENSHOT_DIR") != NULL)
+      {
+        gtk_popover_popup (GTK_POPOVER (evidence));
+        screenshot (evidence, "assessment-evidence");
+        gtk_popover_popdown (GTK_POPOVER (evidence));
+      }
+  }
+  screenshot (editor, "assessment-editor");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
   iterate ();
 
@@ -415,8 +473,118 @@ test_score_branch_updates_ranks (Fixture *f, gconstpointer data)
                          " JOIN template_indicator i ON i.id = s.indicator_id"
                          " JOIN assessment a ON a.id = s.assessment_id"
                          " WHERE a.org_id = %" G_GINT64_FORMAT " AND a.period = '2026'"
-                         " AND i.code = 'A1' AND s.self_score = 4", branch);
+                         " AND i.code = 'A1' AND s.self_score = 4"
+                         " AND s.comment = '年度学习计划已印发'"
+                         " AND s.attachments = '/srv/党建/2026/学习计划.pdf'", branch);
   g_assert_cmpint (rh_database_query_int (f->db, sql), ==, 1);
+
+  /* Opened again, the editor's live total (automatic indicators filled from
+   * the records) is the one the rank table shows. */
+  {
+    g_autofree char *total = g_strdup_printf ("%.2f", r->total);
+    const char *label;
+
+    editor = rh_assessment_editor_new (GTK_WINDOW (f->window), f->db, branch, "2026");
+    gtk_window_present (GTK_WINDOW (editor));
+    iterate ();
+    label = gtk_label_get_label (child (editor, RH_TYPE_ASSESSMENT_EDITOR, "total_label"));
+    g_test_message ("editor: %s; table: %s", label, total);
+    g_assert_nonnull (strstr (label, total));
+    /* The branch submits it to the committee. */
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.submit", NULL));
+    iterate ();
+    g_free (sql);
+    sql = g_strdup_printf ("SELECT count(*) FROM assessment WHERE org_id = %" G_GINT64_FORMAT
+                           " AND period = '2026' AND status = 'submitted'", branch);
+    g_assert_cmpint (rh_database_query_int (f->db, sql), ==, 1);
+  }
+  gtk_spin_button_set_value (child (page, RH_TYPE_ASSESSMENT_PAGE, "year_spin"), 2025);
+  rh_window_show_view (f->window, "assessment");
+  screenshot (f->window, "assessment-page");
+}
+
+static gint64
+indicator_points (Fixture *f, gint64 template_id, const char *code)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT i.max_points * 10 FROM template_indicator i"
+                                          " JOIN template_category c ON c.id = i.category_id"
+                                          " WHERE c.template_id = %" G_GINT64_FORMAT
+                                          " AND i.code = '%s'", template_id, code);
+  return rh_database_query_int (f->db, sql);
+}
+
+/* Copy a default template, break it (basic points 101), see Save refused with
+ * the sum named and nothing written, mend it and save; then export it and
+ * import it back, and refuse a malformed file by its name. */
+static void
+test_template_editor (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  RhPreferences *prefs;
+  RhTemplateEditor *editor;
+  GtkLabel *error_label;
+  g_autofree char *json_path = g_build_filename (f->dir, "细则.json", NULL);
+  g_autofree char *bad_path = g_build_filename (f->dir, "broken.json", NULL);
+  g_autoptr (GFile) json = g_file_new_for_path (json_path);
+  g_autoptr (GFile) bad = g_file_new_for_path (bad_path);
+  gint64 copy, imported, templates;
+
+  load_sample (f);
+  prefs = rh_preferences_new (GTK_WINDOW (f->window), f->db);
+  gtk_window_present (GTK_WINDOW (prefs));
+  iterate ();
+  templates = rh_database_query_int (f->db, "SELECT count(*) FROM assessment_template"
+                                            " WHERE frozen = 0");
+  copy = rh_preferences_copy_template (prefs, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (copy, >, 1);
+  g_assert_cmpint (indicator_points (f, copy, "A1"), ==, 50);
+
+  editor = rh_template_editor_new (GTK_WINDOW (prefs), f->db, copy, &error);
+  g_assert_no_error (error);
+  gtk_window_present (GTK_WINDOW (editor));
+  iterate ();
+  screenshot (editor, "template-editor-settings");
+  rh_template_editor_choose (editor, 0, 0);
+  gtk_spin_button_set_value (child (editor, RH_TYPE_TEMPLATE_EDITOR, "points_spin"), 6);
+  iterate ();
+  g_assert_nonnull (strstr (gtk_label_get_text (child (editor, RH_TYPE_TEMPLATE_EDITOR,
+                                                       "points_label")), "101"));
+  screenshot (editor, "template-editor-indicator");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+  iterate ();
+  error_label = child (editor, RH_TYPE_TEMPLATE_EDITOR, "error_label");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (error_label)));
+  g_assert_nonnull (strstr (gtk_label_get_text (error_label), "101"));
+  g_assert_cmpint (indicator_points (f, copy, "A1"), ==, 50);
+
+  gtk_spin_button_set_value (child (editor, RH_TYPE_TEMPLATE_EDITOR, "points_spin"), 5);
+  gtk_editable_set_text (child (editor, RH_TYPE_TEMPLATE_EDITOR, "indicator_name_entry"),
+                         "政治理论学习（修订）");
+  g_assert_true (rh_template_editor_save (editor, &error));
+  g_assert_no_error (error);
+  gtk_window_destroy (GTK_WINDOW (editor));
+  g_assert_cmpint (rh_database_query_int (f->db, "SELECT count(*) FROM template_indicator"
+                                                 " WHERE name = '政治理论学习（修订）'"), ==, 1);
+
+  g_assert_true (rh_preferences_export_template (prefs, copy, json, &error));
+  g_assert_no_error (error);
+  imported = rh_preferences_import_template (prefs, json, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (imported, >, copy);
+  g_assert_cmpint (indicator_points (f, imported, "A1"), ==, 50);
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (prefs), "assessment");
+  screenshot (prefs, "preferences-templates");
+
+  g_assert_true (g_file_set_contents (bad_path, "{\"format\": \"ronghe-template\"", -1, NULL));
+  g_assert_cmpint (rh_preferences_import_template (prefs, bad, &error), ==, 0);
+  g_assert_nonnull (error);
+  g_assert_true (g_str_has_prefix (error->message, "broken.json: "));
+  g_assert_cmpint (rh_database_query_int (f->db, "SELECT count(*) FROM assessment_template"
+                                                 " WHERE frozen = 0"), ==, templates + 2);
+  g_unlink (json_path);
+  g_unlink (bad_path);
+  gtk_window_destroy (GTK_WINDOW (prefs));
 }
 
 /* Waits (iterating the main loop) until cond is true, for at most 20 s. */
@@ -563,6 +731,9 @@ main (int argc, char **argv)
   g_setenv ("RONGHE_TODAY", "2026-06-01", TRUE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+  /* Screenshots are taken in the user's language; the assertions use English. */
+  if (g_getenv ("RONGHE_SCREENSHOT_DIR") != NULL)
+    rh_i18n_init ();
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/gui/opens-on-status-page", test_opens_on_status_page);
@@ -575,5 +746,6 @@ main (int argc, char **argv)
   ADD ("/gui/score-branch-updates-ranks", test_score_branch_updates_ranks);
   ADD ("/gui/import-roster", test_import_roster);
   ADD ("/gui/import-nothing-and-restore", test_import_nothing_and_restore);
+  ADD ("/gui/template-editor", test_template_editor);
   return g_test_run ();
 }

@@ -4,6 +4,7 @@
 #include "rh-config.h"
 
 #include <glib/gi18n-lib.h>
+#include <math.h>
 #include <stdio.h>
 #include "rh-backup.h"
 #include "rh-check.h"
@@ -359,6 +360,101 @@ star_text (int level)
   return g_string_free (s, FALSE);
 }
 
+/* A score, or a dash when it was not entered. */
+static char *
+format_score (double score)
+{
+  return isnan (score) ? g_strdup ("—") : g_strdup_printf ("%.2f", score);
+}
+
+/* A column of the text table: right-aligned numbers, left-aligned words,
+ * both counted in terminal columns so that Chinese lines up. */
+static void
+print_cell (const char *text, guint columns, gboolean right)
+{
+  guint width = rh_utf8_width (text);
+
+  for (guint i = width; right && i < columns; i++)
+    putchar (' ');
+  fputs (text, stdout);
+  for (guint i = width; !right && i < columns; i++)
+    putchar (' ');
+  putchar (' ');
+}
+
+static void
+print_score_header (void)
+{
+  print_cell (_("Rank"), 5, TRUE);
+  print_cell (_("Party"), 8, TRUE);
+  print_cell (_("Business"), 8, TRUE);
+  print_cell (_("Review"), 8, TRUE);
+  print_cell (_("Total"), 8, TRUE);
+  print_cell (_("Change"), 8, TRUE);
+  print_cell (_("Grade"), 6, FALSE);
+  print_cell (_("Stars"), 10, FALSE);
+  printf ("%s\n", _("Branch"));
+}
+
+static void
+print_score_text (const RhScoreResult *r)
+{
+  g_autofree char *rank = NULL, *party = NULL, *business = NULL, *review = NULL, *total = NULL;
+  g_autofree char *change = NULL, *stars = NULL;
+
+  if (r->assessment_id == 0)
+    {
+      print_cell ("—", 5, TRUE);
+      for (int i = 0; i < 5; i++)
+        print_cell ("", 8, TRUE);
+      print_cell (_("not assessed"), 17, FALSE);
+      printf ("%s\n", r->org_name);
+      return;
+    }
+  rank = g_strdup_printf ("%d", r->rank);
+  party = format_score (r->party);
+  business = format_score (r->business);
+  review = format_score (r->review);
+  total = format_score (r->total);
+  change = isnan (r->change) ? g_strdup ("—") : g_strdup_printf ("%+.2f", r->change);
+  stars = star_text (r->star_level);
+  print_cell (rank, 5, TRUE);
+  print_cell (party, 8, TRUE);
+  print_cell (business, 8, TRUE);
+  print_cell (review, 8, TRUE);
+  print_cell (total, 8, TRUE);
+  print_cell (change, 8, TRUE);
+  print_cell (r->grade, 6, FALSE);
+  print_cell (stars, 10, FALSE);
+  printf ("%s%s%s\n", r->org_name, r->vetoed ? _(" (veto)") : "",
+          r->status == RH_ASSESSMENT_FINALISED ? "" : _(" (not final)"));
+}
+
+/* NaN (not entered) is an empty field. */
+static void
+print_score_tsv (const RhScoreResult *r)
+{
+  g_autoptr (GString) earned = g_string_new (NULL);
+  const double numbers[] = { r->party, r->business, r->review, r->total };
+
+  if (r->assessment_id == 0)
+    return;
+  for (int st = 0; st < RH_N_STARS; st++)
+    if (r->stars & (1u << st))
+      g_string_append_printf (earned, "%s%s", earned->len ? ";" : "", rh_star_to_string (st));
+  printf ("%d\t%lld\t%s\t%s", r->rank, (long long) r->org_id, r->org_name,
+          rh_assessment_status_to_string (r->status));
+  for (guint i = 0; i < G_N_ELEMENTS (numbers); i++)
+    if (isnan (numbers[i]))
+      printf ("\t");
+    else
+      printf ("\t%.2f", numbers[i]);
+  printf ("\t%s\t%s\t%d\t%d\t", r->grade, earned->str, r->star_level, r->vetoed);
+  if (!isnan (r->change))
+    printf ("%.2f", r->change);
+  printf ("\n");
+}
+
 static int
 cmd_score (int argc, char **argv)
 {
@@ -373,6 +469,7 @@ cmd_score (int argc, char **argv)
   g_autoptr (GPtrArray) results = NULL;
   gboolean tsv;
   RhPeriod p;
+  gint64 start;
 
   if (!parse_command ("score", "", _("Every branch's scores, grade, stars and rank for a period."),
                       entries, &argc, &argv) || !parse_format (format, &tsv))
@@ -385,7 +482,12 @@ cmd_score (int argc, char **argv)
   db = open_database ();
   if (db == NULL)
     return EXIT_PROBLEMS;
+  start = g_get_monotonic_time ();
   results = rh_assessment_score_all (db, period, &error);
+  /* RONGHE_TRACE prints timings for the benchmarks. */
+  if (g_getenv ("RONGHE_TRACE") != NULL)
+    g_printerr ("ronghe-trace: score-all period=%s rows=%u ms=%.2f\n", period,
+                results != NULL ? results->len : 0, (g_get_monotonic_time () - start) / 1000.0);
   if (results == NULL)
     {
       print_error ("score", error);
@@ -395,34 +497,15 @@ cmd_score (int argc, char **argv)
     printf ("rank\tbranch_id\tbranch\tstatus\tparty\tbusiness\treview\ttotal\tgrade\tstars"
             "\tstar_level\tvetoed\tchange\n");
   else
-    printf ("%4s  %7s %7s %7s %7s  %-6s %-5s  %s\n", _("Rank"), _("Party"), _("Business"),
-            _("Review"), _("Total"), _("Grade"), _("Stars"), _("Branch"));
+    print_score_header ();
   for (guint i = 0; i < results->len; i++)
     {
       RhScoreResult *r = results->pdata[i];
-      g_autofree char *stars = star_text (r->star_level);
-      GString *earned = g_string_new (NULL);
 
-      if (r->assessment_id == 0)
-        {
-          if (!tsv)
-            printf ("%4s  %7s %7s %7s %7s  %-6s %-5s  %s\n", "—", "", "", "", "", _("not assessed"),
-                    "", r->org_name);
-          g_string_free (earned, TRUE);
-          continue;
-        }
-      for (int st = 0; st < RH_N_STARS; st++)
-        if (r->stars & (1u << st))
-          g_string_append_printf (earned, "%s%s", earned->len ? ";" : "", rh_star_to_string (st));
       if (tsv)
-        printf ("%d\t%lld\t%s\t%s\t%.2f\t%.2f\t%.2f\t%.2f\t%s\t%s\t%d\t%d\t%.2f\n", r->rank,
-                (long long) r->org_id, r->org_name, rh_assessment_status_to_string (r->status),
-                r->party, r->business, r->review, r->total, r->grade, earned->str, r->star_level,
-                r->vetoed, r->change);
+        print_score_tsv (r);
       else
-        printf ("%4d  %7.2f %7.2f %7.2f %7.2f  %-6s %s  %s%s\n", r->rank, r->party, r->business,
-                r->review, r->total, r->grade, stars, r->org_name, r->vetoed ? _(" (veto)") : "");
-      g_string_free (earned, TRUE);
+        print_score_text (r);
     }
   return EXIT_OK;
 }

@@ -9,6 +9,7 @@
 #include "rh-compliance.h"
 #include "rh-sql.h"
 #include "rh-task.h"
+#include "rh-template-io.h"
 #include "rh-types.h"
 #include "rh-validate.h"
 
@@ -136,6 +137,7 @@ score_free (RhScore *s)
 {
   g_free (s->comment);
   g_free (s->evidence);
+  g_free (s->attachments);
   g_free (s->override_reason);
   g_free (s);
 }
@@ -149,6 +151,21 @@ rh_assessment_free (RhAssessment *a)
   g_free (a->comments);
   g_hash_table_unref (a->scores);
   g_free (a);
+}
+
+double
+rh_review_tally_score (const int tally[RH_N_VOTES])
+{
+  static const double worth[RH_N_VOTES] = { 100, 60, 0 };
+  double sum = 0;
+  int votes = 0;
+
+  for (int v = 0; v < RH_N_VOTES; v++)
+    {
+      sum += worth[v] * tally[v];
+      votes += tally[v];
+    }
+  return votes > 0 ? round (sum / votes * 100) / 100 : NAN;
 }
 
 static RhAssessment *
@@ -190,8 +207,8 @@ rh_assessment_load_or_new (RhDatabase *db, gint64 org_id, const char *period, GE
   a->org_id = org_id;
   a->period = rh_period_format (&p);
   stmt = rh_database_prepare (db, "SELECT id, template_id, status, business_score, review_score,"
-                                  " comments FROM assessment WHERE org_id = ?1 AND period = ?2",
-                              error);
+                                  " comments, review_satisfied, review_basic, review_unsatisfied"
+                                  " FROM assessment WHERE org_id = ?1 AND period = ?2", error);
   if (stmt == NULL)
     {
       rh_assessment_free (a);
@@ -208,13 +225,15 @@ rh_assessment_load_or_new (RhDatabase *db, gint64 org_id, const char *period, GE
       a->business_score = rh_sql_double (stmt, 3);
       a->review_score = rh_sql_double (stmt, 4);
       a->comments = rh_sql_dup (stmt, 5);
+      for (int v = 0; v < RH_N_VOTES; v++)
+        a->review_tally[v] = sqlite3_column_int (stmt, 6 + v);
     }
   else
     a->template_id = rh_template_default (db, p.year);
   sqlite3_reset (stmt);
 
   stmt = rh_database_prepare (db, "SELECT indicator_id, self_score, committee_score, comment,"
-                                  " evidence, override_reason FROM assessment_score"
+                                  " evidence, override_reason, attachments FROM assessment_score"
                                   " WHERE assessment_id = ?1", error);
   if (stmt == NULL)
     {
@@ -229,6 +248,7 @@ rh_assessment_load_or_new (RhDatabase *db, gint64 org_id, const char *period, GE
       s->committee_score = rh_sql_double (stmt, 2);
       s->comment = rh_sql_dup (stmt, 3);
       s->evidence = rh_sql_dup (stmt, 4);
+      s->attachments = rh_sql_dup (stmt, 6);
       s->override_reason = rh_sql_dup (stmt, 5);
     }
   sqlite3_reset (stmt);
@@ -260,10 +280,13 @@ write_assessment (RhDatabase *db, gpointer data, GError **error)
   gpointer key, value;
   sqlite3_stmt *stmt = rh_database_prepare (db, a->id == 0
     ? "INSERT INTO assessment (org_id, period, template_id, status, business_score, review_score,"
-      " comments) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
+      " comments, review_satisfied, review_basic, review_unsatisfied, id)"
+      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
     : "UPDATE assessment SET org_id = ?1, period = ?2, template_id = ?3, status = ?4,"
-      " business_score = ?5, review_score = ?6, comments = ?7 WHERE id = ?8",
+      " business_score = ?5, review_score = ?6, comments = ?7, review_satisfied = ?8,"
+      " review_basic = ?9, review_unsatisfied = ?10 WHERE id = ?11",
     error);
+  gboolean tally = rh_review_tally_score (a->review_tally) >= 0;
 
   if (stmt == NULL)
     return FALSE;
@@ -274,8 +297,10 @@ write_assessment (RhDatabase *db, gpointer data, GError **error)
   rh_sql_bind_double (stmt, 5, a->business_score);
   rh_sql_bind_double (stmt, 6, a->review_score);
   rh_sql_bind_text (stmt, 7, a->comments);
-  if (a->id != 0)
-    sqlite3_bind_int64 (stmt, 8, a->id);
+  for (int v = 0; v < RH_N_VOTES; v++)
+    if (tally)
+      sqlite3_bind_int (stmt, 8 + v, a->review_tally[v]);
+  rh_sql_bind_id (stmt, 11, a->id);
   if (sqlite3_step (stmt) != SQLITE_DONE)
     return rh_database_set_error (db, error);
   if (a->id == 0)
@@ -288,11 +313,13 @@ write_assessment (RhDatabase *db, gpointer data, GError **error)
 
       stmt = rh_database_prepare (db, "INSERT INTO assessment_score (assessment_id, indicator_id,"
                                       " self_score, committee_score, comment, evidence,"
-                                      " override_reason) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
+                                      " override_reason, attachments)"
+                                      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
                                       " ON CONFLICT DO UPDATE SET self_score = excluded.self_score,"
                                       " committee_score = excluded.committee_score,"
                                       " comment = excluded.comment, evidence = excluded.evidence,"
-                                      " override_reason = excluded.override_reason", error);
+                                      " override_reason = excluded.override_reason,"
+                                      " attachments = excluded.attachments", error);
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, a->id);
@@ -302,6 +329,7 @@ write_assessment (RhDatabase *db, gpointer data, GError **error)
       rh_sql_bind_text (stmt, 5, s->comment);
       rh_sql_bind_text (stmt, 6, s->evidence);
       rh_sql_bind_text (stmt, 7, s->override_reason);
+      rh_sql_bind_text (stmt, 8, s->attachments);
       if (sqlite3_step (stmt) != SQLITE_DONE)
         return rh_database_set_error (db, error);
     }
@@ -323,6 +351,15 @@ rh_assessment_save (RhDatabase *db, RhAssessment *a, GError **error)
                      "change it"));
       return FALSE;
     }
+  for (int v = 0; v < RH_N_VOTES; v++)
+    if (a->review_tally[v] < 0)
+      {
+        g_set_error (error, RH_VALIDATION_ERROR, RH_FIELD_NONE,
+                     _("The survey's votes cannot be negative"));
+        return FALSE;
+      }
+  if (rh_review_tally_score (a->review_tally) >= 0)
+    a->review_score = rh_review_tally_score (a->review_tally);
   if ((!isnan (a->business_score) && (a->business_score < 0 || a->business_score > 100))
       || (!isnan (a->review_score) && (a->review_score < 0 || a->review_score > 100)))
     {
@@ -454,6 +491,67 @@ auto_score (const RhIndicator *ind, const Figures *f)
     default: break;
     }
   return isnan (share) ? NAN : round (ind->max_points * share * 100) / 100;
+}
+
+/* What an automatic indicator was filled from, in words. */
+static char *
+describe_figure (const RhIndicator *ind, const Figures *f)
+{
+  double share = NAN;
+
+  if (f == NULL)
+    return g_strdup (_("no records yet"));
+  switch (ind->source)
+    {
+    case RH_SOURCE_COMPLIANCE: share = f->compliance; break;
+    case RH_SOURCE_INTEGRATION:
+      return isnan (f->integration) ? g_strdup (_("no records yet"))
+                                    : g_strdup_printf (_("index %.1f"), 100 * f->integration);
+    case RH_SOURCE_ATTENDANCE: share = f->attendance; break;
+    case RH_SOURCE_CASES:
+      return g_strdup_printf (_("%d of %d cases"), f->cases[MAX (ind->source_status, 0)],
+                              MAX (ind->source_target, 1));
+    default: return NULL;
+    }
+  return isnan (share) ? g_strdup (_("nothing due yet")) : g_strdup_printf ("%.1f%%", 100 * share);
+}
+
+GHashTable *
+rh_assessment_fill_auto (RhDatabase *db, RhAssessment *a, GError **error)
+{
+  g_autoptr (RhTemplate) t = rh_template_load (db, a->template_id, error);
+  g_autoptr (GHashTable) figures = NULL;
+  GHashTable *described;
+  const Figures *f;
+  RhPeriod p;
+
+  if (t == NULL || !rh_period_parse (a->period, &p, error))
+    return NULL;
+  described = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  /* A finalised assessment keeps the figures of its day in its self scores. */
+  if (a->status == RH_ASSESSMENT_FINALISED)
+    return described;
+  figures = load_figures (db, &p, error);
+  if (figures == NULL)
+    {
+      g_hash_table_unref (described);
+      return NULL;
+    }
+  f = g_hash_table_lookup (figures, &a->org_id);
+  for (guint c = 0; c < t->categories->len; c++)
+    {
+      RhCategory *cat = t->categories->pdata[c];
+      for (guint i = 0; i < cat->indicators->len; i++)
+        {
+          RhIndicator *ind = cat->indicators->pdata[i];
+          if (ind->source == RH_SOURCE_NONE)
+            continue;
+          rh_assessment_score (a, ind->id)->auto_score = auto_score (ind, f);
+          g_hash_table_insert (described, g_memdup2 (&ind->id, sizeof ind->id),
+                               describe_figure (ind, f));
+        }
+    }
+  return described;
 }
 
 /* The scores of one assessment in template order, with automatic figures. */
@@ -612,9 +710,6 @@ rh_assessment_score_all (RhDatabase *db, const char *period, GError **error)
   if (!rh_period_parse (period, &p, error))
     return NULL;
   canonical = rh_period_format (&p);
-  figures = load_figures (db, &p, error);
-  if (figures == NULL)
-    return NULL;
 
   stmt = rh_database_prepare (db, "SELECT org_id, total_score FROM assessment WHERE period = ?1"
                                   " AND total_score IS NOT NULL", error);
@@ -665,6 +760,13 @@ rh_assessment_score_all (RhDatabase *db, const char *period, GError **error)
 
       if (r->assessment_id == 0)
         continue;
+      /* Finalised results are stored: the records are read only for the others. */
+      if (r->status != RH_ASSESSMENT_FINALISED && figures == NULL)
+        {
+          figures = load_figures (db, &p, error);
+          if (figures == NULL)
+            return NULL;
+        }
       if (r->status != RH_ASSESSMENT_FINALISED && !score_one (db, r, templates, figures, error))
         return NULL;
       before = g_hash_table_lookup (previous, &r->org_id);
@@ -691,16 +793,131 @@ rh_assessment_score_all (RhDatabase *db, const char *period, GError **error)
   return g_steal_pointer (&results);
 }
 
+/* The frozen copy of a template's current content: the one an earlier
+ * finalisation made of the same content, else a new one. */
+static RhTemplate *
+frozen_copy (RhDatabase *db, const RhTemplate *t, GError **error)
+{
+  g_autofree char *json = rh_template_to_json (t);
+  g_autofree char *hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, json, -1);
+  g_autoptr (RhTemplate) copy = NULL;
+  sqlite3_stmt *stmt;
+  gint64 id = 0;
+
+  stmt = rh_database_prepare (db, "SELECT id FROM assessment_template WHERE frozen = 1"
+                                  " AND frozen_from = ?1 AND content_hash = ?2", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, t->id);
+  rh_sql_bind_text (stmt, 2, hash);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (id != 0)
+    return rh_template_load (db, id, error);
+
+  copy = rh_template_load (db, t->id, error);
+  if (copy == NULL)
+    return NULL;
+  copy->id = 0;
+  copy->frozen = TRUE;
+  for (guint c = 0; c < copy->categories->len; c++)
+    {
+      RhCategory *cat = copy->categories->pdata[c];
+      cat->id = 0;
+      for (guint i = 0; i < cat->indicators->len; i++)
+        ((RhIndicator *) cat->indicators->pdata[i])->id = 0;
+    }
+  if (!rh_template_write (db, copy, error))
+    return NULL;
+  stmt = rh_database_prepare (db, "UPDATE assessment_template SET frozen_from = ?1,"
+                                  " content_hash = ?2 WHERE id = ?3", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, t->id);
+  rh_sql_bind_text (stmt, 2, hash);
+  sqlite3_bind_int64 (stmt, 3, copy->id);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      rh_database_set_error (db, error);
+      return NULL;
+    }
+  return g_steal_pointer (&copy);
+}
+
+/* Points the assessment and its scores at the frozen copy: both trees have the
+ * same shape, so indicators match by position. */
+static gboolean
+move_to_frozen (RhDatabase *db, RhAssessment *a, const RhTemplate *t, const RhTemplate *frozen,
+                GError **error)
+{
+  GHashTable *moved = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                             (GDestroyNotify) score_free);
+  sqlite3_stmt *stmt;
+
+  for (guint c = 0; c < t->categories->len; c++)
+    {
+      RhCategory *from = t->categories->pdata[c];
+      RhCategory *to = frozen->categories->pdata[c];
+
+      for (guint i = 0; i < from->indicators->len; i++)
+        {
+          RhIndicator *old = from->indicators->pdata[i];
+          RhIndicator *new = to->indicators->pdata[i];
+          RhScore *s = NULL;
+          gpointer old_key = NULL;
+
+          if (g_hash_table_steal_extended (a->scores, &old->id, &old_key, (gpointer *) &s))
+            {
+              g_free (old_key);
+              g_hash_table_insert (moved, g_memdup2 (&new->id, sizeof new->id), s);
+            }
+        }
+    }
+  g_hash_table_unref (a->scores);
+  a->scores = moved;
+  a->template_id = frozen->id;
+
+  stmt = rh_database_prepare (db, "DELETE FROM assessment_score WHERE assessment_id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, a->id);
+  return sqlite3_step (stmt) == SQLITE_DONE || rh_database_set_error (db, error);
+}
+
+/* The star level each branch may keep under the five-star quota (org id →
+ * level), from the whole period's results. */
+static GHashTable *
+quota_levels (RhDatabase *db, const char *period, GError **error)
+{
+  g_autoptr (GPtrArray) results = rh_assessment_score_all (db, period, error);
+  GHashTable *levels;
+
+  if (results == NULL)
+    return NULL;
+  levels = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  for (guint i = 0; i < results->len; i++)
+    {
+      RhScoreResult *r = results->pdata[i];
+      g_hash_table_insert (levels, g_memdup2 (&r->org_id, sizeof r->org_id),
+                           GINT_TO_POINTER (r->star_level));
+    }
+  return levels;
+}
+
 /* Finalising stores the result and points the assessment at a frozen copy
  * of its template, so that later edits of the template change nothing.
- * period_figures are the period's figures when the caller has read them,
- * else NULL. */
+ * period_figures and period_levels are the period's automatic figures and
+ * quota levels when the caller has read them, else NULL. */
 static gboolean
-finalise (RhDatabase *db, RhAssessment *a, GHashTable *period_figures, GError **error)
+finalise (RhDatabase *db, RhAssessment *a, GHashTable *period_figures,
+          GHashTable *period_levels, GError **error)
 {
   g_autoptr (RhTemplate) t = rh_template_load (db, a->template_id, error);
   g_autoptr (GHashTable) figures = period_figures != NULL ? g_hash_table_ref (period_figures)
                                                           : NULL;
+  g_autoptr (GHashTable) levels = period_levels != NULL ? g_hash_table_ref (period_levels)
+                                                        : NULL;
   g_autofree RhScore *scores = NULL;
   RhScoreResult r = { 0 };
   GString *stars = g_string_new (NULL);
@@ -713,10 +930,19 @@ finalise (RhDatabase *db, RhAssessment *a, GHashTable *period_figures, GError **
     goto out;
   if (figures == NULL)
     figures = load_figures (db, &p, error);
-  if (figures == NULL)
+  if (levels == NULL)
+    levels = quota_levels (db, a->period, error);
+  if (figures == NULL || levels == NULL)
     goto out;
   scores = scores_for (t, a, g_hash_table_lookup (figures, &a->org_id), &n);
   rh_score_compute (t, scores, n, a->business_score, a->review_score, &r);
+  /* The quota may have taken the fifth star: the level is the period's. */
+  if (r.star_level == 5 && !isnan (t->five_star_quota))
+    {
+      int allowed = GPOINTER_TO_INT (g_hash_table_lookup (levels, &a->org_id));
+      if (allowed > 0)
+        r.star_level = MIN (r.star_level, allowed);
+    }
   /* Automatic figures are kept as they were on the day. */
   {
     guint k = 0;
@@ -736,55 +962,12 @@ finalise (RhDatabase *db, RhAssessment *a, GHashTable *period_figures, GError **
       g_string_append_printf (stars, "%s%s", stars->len ? ";" : "", rh_star_to_string (s));
   if (!t->frozen)
     {
-      /* The copy keeps the indicator ids' meaning by mapping old to new. */
-      g_autoptr (GHashTable) map = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-      GHashTableIter iter;
-      gpointer key, value;
-      g_autoptr (GHashTable) moved = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
-                                                            (GDestroyNotify) score_free);
+      g_autoptr (RhTemplate) frozen = frozen_copy (db, t, error);
 
-      t->id = 0;
-      t->frozen = TRUE;
-      for (guint c = 0; c < t->categories->len; c++)
-        {
-          RhCategory *cat = t->categories->pdata[c];
-          cat->id = 0;
-          for (guint i = 0; i < cat->indicators->len; i++)
-            {
-              RhIndicator *ind = cat->indicators->pdata[i];
-              g_hash_table_insert (map, g_memdup2 (&ind, sizeof ind), g_memdup2 (&ind->id, sizeof ind->id));
-              ind->id = 0;
-            }
-        }
-      if (!rh_database_transaction (db, rh_template_write, t, error))
+      if (frozen == NULL || !move_to_frozen (db, a, t, frozen, error))
         goto out;
-      /* Re-key the scores onto the frozen indicators. */
-      g_hash_table_iter_init (&iter, map);
-      while (g_hash_table_iter_next (&iter, &key, &value))
-        {
-          RhIndicator *ind = *(RhIndicator **) key;
-          gint64 old = *(gint64 *) value;
-          RhScore *s = NULL;
-          gpointer old_key = NULL;
-
-          if (g_hash_table_steal_extended (a->scores, &old, &old_key, (gpointer *) &s))
-            {
-              g_free (old_key);
-              g_hash_table_insert (moved, g_memdup2 (&ind->id, sizeof ind->id), s);
-            }
-        }
-      stmt = rh_database_prepare (db, "DELETE FROM assessment_score WHERE assessment_id = ?1", error);
-      if (stmt == NULL)
-        goto out;
-      sqlite3_bind_int64 (stmt, 1, a->id);
-      if (sqlite3_step (stmt) != SQLITE_DONE)
-        {
-          rh_database_set_error (db, error);
-          goto out;
-        }
-      g_hash_table_unref (a->scores);
-      a->scores = g_hash_table_ref (moved);
-      a->template_id = t->id;
+      g_clear_pointer (&t, rh_template_free);
+      t = g_steal_pointer (&frozen);
     }
   {
     SaveData data = { a, t };
@@ -824,7 +1007,7 @@ change_status (RhDatabase *db, gpointer data, GError **error)
   sqlite3_stmt *stmt;
 
   if (d->status == RH_ASSESSMENT_FINALISED)
-    return finalise (db, d->a, NULL, error);
+    return finalise (db, d->a, NULL, NULL, error);
   if (d->a->status == RH_ASSESSMENT_FINALISED)
     {
       /* Reopening: the stored result goes, the reason stays in the audit log. */
@@ -875,19 +1058,33 @@ rh_assessment_set_status (RhDatabase *db, RhAssessment *a, RhAssessmentStatus st
   return rh_database_transaction (db, change_status, &data, error);
 }
 
-/* Reading a period's figures costs as much as scoring every branch, so a batch
- * reads them once per period. */
+/* Reading a period's figures and quota levels costs as much as scoring every
+ * branch, so a batch reads them once per period, before anything changes. */
+typedef struct {
+  GHashTable *figures;
+  GHashTable *levels;
+} PeriodData;
+
+static void
+period_data_free (PeriodData *d)
+{
+  g_clear_pointer (&d->figures, g_hash_table_unref);
+  g_clear_pointer (&d->levels, g_hash_table_unref);
+  g_free (d);
+}
+
 static gboolean
 finalise_all (RhDatabase *db, gpointer data, GError **error)
 {
   GPtrArray *assessments = data;
   g_autoptr (GHashTable) by_period = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                                            (GDestroyNotify) g_hash_table_unref);
+                                                            (GDestroyNotify) period_data_free);
 
   /* Refused before anything changes, in the database or in the assessments. */
   for (guint i = 0; i < assessments->len; i++)
     {
       RhAssessment *a = assessments->pdata[i];
+      PeriodData *d;
       RhPeriod p;
 
       if (a->id == 0)
@@ -897,23 +1094,21 @@ finalise_all (RhDatabase *db, gpointer data, GError **error)
         }
       if (!rh_period_parse (a->period, &p, error))
         return FALSE;
+      if (g_hash_table_contains (by_period, a->period))
+        continue;
+      d = g_new0 (PeriodData, 1);
+      g_hash_table_insert (by_period, g_strdup (a->period), d);
+      d->figures = load_figures (db, &p, error);
+      d->levels = d->figures != NULL ? quota_levels (db, a->period, error) : NULL;
+      if (d->levels == NULL)
+        return FALSE;
     }
   for (guint i = 0; i < assessments->len; i++)
     {
       RhAssessment *a = assessments->pdata[i];
-      GHashTable *figures;
-      RhPeriod p;
+      PeriodData *d = g_hash_table_lookup (by_period, a->period);
 
-      rh_period_parse (a->period, &p, NULL);
-      figures = g_hash_table_lookup (by_period, a->period);
-      if (figures == NULL)
-        {
-          figures = load_figures (db, &p, error);
-          if (figures == NULL)
-            return FALSE;
-          g_hash_table_insert (by_period, g_strdup (a->period), figures);
-        }
-      if (!finalise (db, a, figures, error))
+      if (!finalise (db, a, d->figures, d->levels, error))
         return FALSE;
     }
   return TRUE;

@@ -135,6 +135,7 @@ typedef struct {
   char  *comment;
   char  *evidence;
   char  *override_reason;  /* a committee score that differs from auto_score needs one */
+  char  *attachments;      /* evidence files (佐证材料): their paths, one per line */
 } RhScore;
 
 /* The result of one branch's assessment. */
@@ -163,6 +164,18 @@ typedef struct {
 
 void     rh_score_result_free (RhScoreResult *r);
 
+/* The votes of a rating survey (党员群众评价测评). */
+typedef enum {
+  RH_VOTE_SATISFIED,     /* 满意, counts 100 */
+  RH_VOTE_BASIC,         /* 基本满意, counts 60 */
+  RH_VOTE_UNSATISFIED,   /* 不满意, counts 0 */
+  RH_N_VOTES
+} RhVote;
+
+/* The rating a survey gives: the votes' average on a 100-point scale, to two
+ * decimals; NAN when nobody voted. */
+double   rh_review_tally_score (const int tally[RH_N_VOTES]);
+
 /* One branch's assessment for a period: what was entered. */
 typedef struct {
   gint64             id;
@@ -172,6 +185,7 @@ typedef struct {
   RhAssessmentStatus status;
   double             business_score;   /* NAN when not entered */
   double             review_score;     /* NAN when not entered */
+  int                review_tally[RH_N_VOTES];   /* survey votes; all 0 when none */
   char              *comments;
   GHashTable        *scores;           /* indicator id (gint64 *) → RhScore * */
 } RhAssessment;
@@ -184,8 +198,14 @@ RhScore      *rh_assessment_score (RhAssessment *a, gint64 indicator_id);
 RhAssessment *rh_assessment_load_or_new (RhDatabase *db, gint64 org_id, const char *period,
                                          GError **error);
 /* Checks every score against its indicator's range and writes the draft in one
- * transaction. A finalised assessment is refused. */
+ * transaction; a survey tally, when given, sets the review score. A finalised
+ * assessment is refused. */
 gboolean      rh_assessment_save (RhDatabase *db, RhAssessment *a, GError **error);
+/* Fills the automatic indicators' auto_score from the records of the
+ * assessment's period and returns what each was filled from, in words
+ * ("92.3%", "2 of 3 cases"), by indicator id (gint64 *). A finalised
+ * assessment keeps its day's figures in its self scores: nothing to fill. */
+GHashTable   *rh_assessment_fill_auto (RhDatabase *db, RhAssessment *a, GError **error);
 /* Finalising stores the result and a frozen copy of the template; reopening
  * needs a reason, which the audit log keeps. */
 gboolean      rh_assessment_set_status (RhDatabase *db, RhAssessment *a,

@@ -93,11 +93,12 @@ unit_due (Branch *b, RhMeetingKind kind, const RhPeriod *unit)
   return FALSE;
 }
 
+/* units: the period split by the rule's unit (months, quarters, …), the same
+ * for every branch. */
 static void
-compute_kind (Branch *b, RhMeetingKind kind, const RhMeetingRule *rule, const RhPeriod *period,
+compute_kind (Branch *b, RhMeetingKind kind, const RhMeetingRule *rule, GArray *units,
               const char *today, RhComplianceKind *out)
 {
-  g_autoptr (GArray) units = NULL;
   /* 党小组会 is held by each party group; everything else by the branch. */
   GArray *holders = kind == RH_MEETING_GROUP ? b->groups : NULL;
   guint n_holders = holders != NULL ? holders->len : 1;
@@ -117,7 +118,6 @@ compute_kind (Branch *b, RhMeetingKind kind, const RhMeetingRule *rule, const Rh
                     && (kind != RH_MEETING_COMMITTEE || b->committees->len > 0);
   if (!out->applicable)
     return;
-  units = rh_period_split (period, unit_kind (rule->period));
   out->applicable = units->len > 0;
   for (guint u = 0; u < units->len; u++)
     {
@@ -148,7 +148,8 @@ compute_kind (Branch *b, RhMeetingKind kind, const RhMeetingRule *rule, const Rh
 }
 
 static void
-compute_branch (Branch *b, const RhMeetingRule *rules, const RhPeriod *period, const char *today)
+compute_branch (Branch *b, const RhMeetingRule *rules, GArray **units, const RhPeriod *period,
+                const char *today)
 {
   RhCompliance *c = g_new0 (RhCompliance, 1);
 
@@ -157,7 +158,7 @@ compute_branch (Branch *b, const RhMeetingRule *rules, const RhPeriod *period, c
   c->period = *period;
   for (int k = 0; k < RH_N_MEETING_KINDS; k++)
     {
-      compute_kind (b, (RhMeetingKind) k, &rules[k], period, today, &c->kinds[k]);
+      compute_kind (b, (RhMeetingKind) k, &rules[k], units[k], today, &c->kinds[k]);
       c->required += c->kinds[k].required;
       c->met += c->kinds[k].met;
     }
@@ -268,6 +269,7 @@ compute (RhDatabase *db, gint64 branch_id, const RhPeriod *period, const GDate *
 {
   RhMeetingRule rules[RH_N_MEETING_KINDS];
   g_autoptr (GPtrArray) branches = NULL;
+  GArray *units[RH_N_MEETING_KINDS];
   GPtrArray *results;
   g_autofree char *today_text = NULL;
   GDate now;
@@ -283,13 +285,17 @@ compute (RhDatabase *db, gint64 branch_id, const RhPeriod *period, const GDate *
   branches = load_branches (db, branch_id, period, error);
   if (branches == NULL)
     return NULL;
+  for (int k = 0; k < RH_N_MEETING_KINDS; k++)
+    units[k] = rh_period_split (period, unit_kind (rules[k].period));
   results = g_ptr_array_new_with_free_func ((GDestroyNotify) rh_compliance_free);
   for (guint i = 0; i < branches->len; i++)
     {
       Branch *b = branches->pdata[i];
-      compute_branch (b, rules, period, today_text);
+      compute_branch (b, rules, units, period, today_text);
       g_ptr_array_add (results, g_steal_pointer (&b->result));
     }
+  for (int k = 0; k < RH_N_MEETING_KINDS; k++)
+    g_array_unref (units[k]);
   return results;
 }
 

@@ -15,3 +15,28 @@ rh_i18n_init (void)
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 }
+
+guint
+rh_utf8_width (const char *text)
+{
+  guint width = 0;
+
+  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (!g_unichar_iszerowidth (c))
+        width += g_unichar_iswide (c) ? 2 : 1;
+    }
+  return width;
+}
+
+char *
+rh_utf8_pad (const char *text, guint columns)
+{
+  guint width = rh_utf8_width (text);
+  GString *s = g_string_new (text);
+
+  for (; width < columns; width++)
+    g_string_append_c (s, ' ');
+  return g_string_free (s, FALSE);
+}

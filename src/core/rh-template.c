@@ -254,10 +254,59 @@ grades_from_text (GArray *grades, const char *text)
     }
 }
 
+/* The ids of items (at id_offset in each) as a JSON array for json_each,
+ * appended to ids, which is "[" or a list begun. */
+static void
+append_ids (GString *ids, GPtrArray *items, gsize id_offset)
+{
+  for (guint i = 0; i < items->len; i++)
+    g_string_append_printf (ids, "%s%" G_GINT64_FORMAT, ids->len > 1 ? "," : "",
+                            G_STRUCT_MEMBER (gint64, items->pdata[i], id_offset));
+}
+
+static char *
+kept_ids (GPtrArray *items, gsize id_offset)
+{
+  GString *ids = g_string_new ("[");
+
+  append_ids (ids, items, id_offset);
+  g_string_append_c (ids, ']');
+  return g_string_free (ids, FALSE);
+}
+
+/* The ids of the indicators in the tree. */
+static char *
+kept_indicators (const RhTemplate *t)
+{
+  GString *ids = g_string_new ("[");
+
+  for (guint c = 0; c < t->categories->len; c++)
+    append_ids (ids, ((RhCategory *) t->categories->pdata[c])->indicators,
+                G_STRUCT_OFFSET (RhIndicator, id));
+  g_string_append_c (ids, ']');
+  return g_string_free (ids, FALSE);
+}
+
+/* Deletes what sql selects by the template's id (?1) and the ids kept (?2). */
+static gboolean
+delete_dropped (RhDatabase *db, const char *sql, gint64 template_id, const char *kept,
+                GError **error)
+{
+  sqlite3_stmt *stmt = rh_database_prepare (db, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, template_id);
+  sqlite3_bind_text (stmt, 2, kept, -1, SQLITE_TRANSIENT);
+  return sqlite3_step (stmt) == SQLITE_DONE || rh_database_set_error (db, error);
+}
+
 gboolean
 rh_template_write (RhDatabase *db, gpointer data, GError **error)
 {
   RhTemplate *t = data;
+  g_autofree char *kept = NULL;
+  g_autofree char *kept_categories = NULL;
   g_autofree char *grades = grades_to_text (t->grades);
   g_autofree char *cutoffs = NULL;
   sqlite3_stmt *stmt;
@@ -297,23 +346,22 @@ rh_template_write (RhDatabase *db, gpointer data, GError **error)
     return invalid (error, g_strdup (_("This template is kept as finalised assessments used it "
                                        "and cannot be changed; copy it instead")));
 
-  /* The tree is replaced whole; indicators keep their ids when they exist. */
-  stmt = rh_database_prepare (db, "DELETE FROM template_category WHERE template_id = ?1"
-                                  " AND id NOT IN (SELECT value FROM json_each (?2))", error);
-  if (stmt == NULL)
+  /* The tree is replaced whole; indicators keep their ids when they exist.
+   * Scores of dropped indicators can only be drafts' (finalised assessments
+   * use frozen copies): they go with them. */
+  kept = kept_indicators (t);
+  if (!delete_dropped (db, "DELETE FROM assessment_score WHERE indicator_id IN"
+                           " (SELECT i.id FROM template_indicator i"
+                           " JOIN template_category c ON c.id = i.category_id"
+                           " WHERE c.template_id = ?1"
+                           " AND i.id NOT IN (SELECT value FROM json_each (?2)))", t->id, kept,
+                       error))
     return FALSE;
-  {
-    GString *ids = g_string_new ("[");
-    for (guint c = 0; c < t->categories->len; c++)
-      g_string_append_printf (ids, "%s%" G_GINT64_FORMAT, c ? "," : "",
-                              ((RhCategory *) t->categories->pdata[c])->id);
-    g_string_append_c (ids, ']');
-    sqlite3_bind_int64 (stmt, 1, t->id);
-    sqlite3_bind_text (stmt, 2, ids->str, -1, SQLITE_TRANSIENT);
-    g_string_free (ids, TRUE);
-  }
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    return rh_database_set_error (db, error);
+  kept_categories = kept_ids (t->categories, G_STRUCT_OFFSET (RhCategory, id));
+  if (!delete_dropped (db, "DELETE FROM template_category WHERE template_id = ?1"
+                           " AND id NOT IN (SELECT value FROM json_each (?2))", t->id,
+                       kept_categories, error))
+    return FALSE;
 
   for (guint c = 0; c < t->categories->len; c++)
     {
@@ -373,32 +421,13 @@ rh_template_write (RhDatabase *db, gpointer data, GError **error)
             ind->id = sqlite3_last_insert_rowid (rh_database_get_handle (db));
         }
     }
-  /* Indicators dropped from the tree go, unless a score refers to them. */
-  stmt = rh_database_prepare (db, "DELETE FROM template_indicator WHERE category_id IN"
-                                  " (SELECT id FROM template_category WHERE template_id = ?1)"
-                                  " AND id NOT IN (SELECT value FROM json_each (?2))"
-                                  " AND id NOT IN (SELECT indicator_id FROM assessment_score)",
-                              error);
-  if (stmt == NULL)
-    return FALSE;
-  {
-    GString *ids = g_string_new ("[");
-    gboolean first = TRUE;
-    for (guint c = 0; c < t->categories->len; c++)
-      {
-        RhCategory *cat = t->categories->pdata[c];
-        for (guint i = 0; i < cat->indicators->len; i++, first = FALSE)
-          g_string_append_printf (ids, "%s%" G_GINT64_FORMAT, first ? "" : ",",
-                                  ((RhIndicator *) cat->indicators->pdata[i])->id);
-      }
-    g_string_append_c (ids, ']');
-    sqlite3_bind_int64 (stmt, 1, t->id);
-    sqlite3_bind_text (stmt, 2, ids->str, -1, SQLITE_TRANSIENT);
-    g_string_free (ids, TRUE);
-  }
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    return rh_database_set_error (db, error);
-  return TRUE;
+  /* Indicators dropped from the tree go (their draft scores went first). */
+  g_free (kept);
+  kept = kept_indicators (t);
+  return delete_dropped (db, "DELETE FROM template_indicator WHERE category_id IN"
+                             " (SELECT id FROM template_category WHERE template_id = ?1)"
+                             " AND id NOT IN (SELECT value FROM json_each (?2))", t->id, kept,
+                         error);
 }
 
 gboolean

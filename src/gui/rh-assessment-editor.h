@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 #include "rh-database.h"
+#include "rh-evidence-popover.h"
 
 G_BEGIN_DECLS
 
@@ -16,5 +17,8 @@ RhAssessmentEditor *rh_assessment_editor_new (GtkWindow *parent, RhDatabase *db,
 /* Types a score as the user would (for tests): self or committee score of an indicator code. */
 gboolean            rh_assessment_editor_enter (RhAssessmentEditor *self, const char *code,
                                                 gboolean committee, const char *text);
+
+/* The comment and evidence popover of the indicator with this code, or NULL. */
+RhEvidencePopover  *rh_assessment_editor_evidence (RhAssessmentEditor *self, const char *code);
 
 G_END_DECLS
