@@ -35,17 +35,31 @@ show_open_error (RhApplication *self, const GError *error)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The daily backup runs beside the first frame, on its own connection: copying a large
+ * database takes a moment that the window need not wait for. */
+static void
+daily_backup_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RhDatabase) db = rh_database_open (data, &error);
+  g_autofree char *path = NULL;
+
+  if (db != NULL)
+    path = rh_backup_daily (db, &error);
+  /* A failure is not a reason to stop working; it is logged. */
+  if (error != NULL)
+    g_warning ("No automatic backup: %s", error->message);
+  g_task_return_boolean (task, TRUE);
+}
+
 static void
 open_window (RhApplication *self, RhDatabase *db)
 {
-  g_autoptr (GError) error = NULL;
-  g_autofree char *daily = NULL;
+  g_autoptr (GTask) task = g_task_new (self, NULL, NULL, NULL);
   GtkWindow *window;
 
-  /* One automatic backup a day, when Ronghe starts; a failure is not a reason to stop. */
-  daily = rh_backup_daily (db, &error);
-  if (error != NULL)
-    g_warning ("No automatic backup: %s", error->message);
+  g_task_set_task_data (task, g_strdup (rh_database_get_path (db)), g_free);
+  g_task_run_in_thread (task, daily_backup_thread);
   window = GTK_WINDOW (rh_window_new (self, db));
   gtk_window_present (window);
 }
