@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Crash test: a child process imports a roster, or saves a change to every member, while
- * this process kills it with SIGKILL at a random moment. Every time, SQLite's
+ * this process kills it with SIGKILL at a random moment of its writing (the child says when
+ * it starts: the automatic backup, then the transaction). Every time, SQLite's
  * integrity_check passes and the change is all or nothing.
  *
  *   test-crash [RUNS]       (default 20, or $RONGHE_CRASH_RUNS; by hand: 100) */
@@ -22,6 +23,14 @@ static char *base_path;     /* a branch, nothing else */
 static char *full_path;     /* the roster imported */
 static char *csv_path;
 static int runs = 20;
+static int ready_fd = -1;   /* the child writes a byte here when it starts writing */
+
+static void
+signal_ready (void)
+{
+  if (ready_fd >= 0 && write (ready_fd, "w", 1) != 1)
+    _exit (5);
+}
 
 static void
 copy_file (const char *from, const char *to)
@@ -68,7 +77,10 @@ child_import (const char *path)
   rh_import_mapping_detect (sheet, &mapping);
   plan = rh_import_prepare (db, sheet, &mapping,
                             rh_database_query_int (db, "SELECT id FROM organisation"), &error);
-  if (plan == NULL || !rh_import_commit (db, plan, NULL, NULL, NULL, &error))
+  if (plan == NULL)
+    _exit (4);
+  signal_ready ();
+  if (!rh_import_commit (db, plan, NULL, NULL, NULL, &error))
     _exit (4);
   _exit (0);
 }
@@ -109,6 +121,7 @@ child_save (const char *path)
 
   if (db == NULL)
     _exit (3);
+  signal_ready ();
   if (!rh_database_transaction (db, save_all, NULL, &error))
     _exit (4);
   _exit (0);
@@ -140,23 +153,39 @@ query_text (sqlite3 *db, const char *sql)
   return v;
 }
 
-/* Runs work in a child and kills it after delay_us (or lets it finish when negative);
- * returns TRUE when the child finished by itself. */
+/* Runs work in a child. It tells us when it starts writing (the backup, then the
+ * transaction); it is killed delay_us later, or left to finish when delay_us is negative.
+ * Returns TRUE when it finished by itself; *write_us is how long its writing took. */
 static gboolean
-run_child (void (*work) (const char *), const char *path, gint64 delay_us)
+run_child (void (*work) (const char *), const char *path, gint64 delay_us, gint64 *write_us)
 {
-  pid_t pid = fork ();
+  int fds[2];
+  pid_t pid;
   int status = 0;
+  char byte;
+  gint64 start;
 
+  g_assert_cmpint (pipe (fds), ==, 0);
+  pid = fork ();
   g_assert_cmpint (pid, >=, 0);
   if (pid == 0)
-    work (path);
+    {
+      close (fds[0]);
+      ready_fd = fds[1];
+      work (path);
+    }
+  close (fds[1]);
+  g_assert_cmpint (read (fds[0], &byte, 1), ==, 1);
+  close (fds[0]);
+  start = g_get_monotonic_time ();
   if (delay_us >= 0)
     {
       g_usleep ((gulong) delay_us);
       kill (pid, SIGKILL);
     }
   g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  if (write_us != NULL)
+    *write_us = g_get_monotonic_time () - start;
   if (WIFEXITED (status))
     {
       g_assert_cmpint (WEXITSTATUS (status), ==, 0);
@@ -191,24 +220,17 @@ test_kill (void)
   guint complete = 0, nothing = 0;
   GRand *rand = g_rand_new_with_seed ((guint32) g_get_real_time ());
 
-  /* How long each job takes when left alone: the kills fall within that. */
-  {
-    gint64 t0 = g_get_monotonic_time ();
-
-    copy_file (base_path, path);
-    g_assert_true (run_child (child_import, path, -1));
-    import_us = g_get_monotonic_time () - t0;
-    t0 = g_get_monotonic_time ();
-    g_assert_true (run_child (child_save, path, -1));
-    save_us = g_get_monotonic_time () - t0;
-  }
+  /* How long each job writes when left alone: the kills fall within that. */
+  copy_file (base_path, path);
+  g_assert_true (run_child (child_import, path, -1, &import_us));
+  g_assert_true (run_child (child_save, path, -1, &save_us));
 
   for (int i = 0; i < runs; i++)
     {
       gboolean importing = i % 2 == 0;
       gint64 span = importing ? import_us : save_us;
-      /* From a fifth of the way in (the process has started) to a little past the end. */
-      gint64 delay = g_rand_int_range (rand, (gint32) (span / 5), (gint32) (span * 1.1));
+      /* Anywhere in the writing, or a little after it. */
+      gint64 delay = g_rand_int_range (rand, 0, (gint32) (span * 1.15) + 1);
       g_autofree char *backups = g_build_filename (dir, "backups", NULL);
       g_autofree char *check = NULL;
       g_autofree char *wal = g_strconcat (path, "-wal", NULL);
@@ -220,7 +242,7 @@ test_kill (void)
       g_unlink (wal);
       g_unlink (shm);
       copy_file (importing ? base_path : full_path, path);
-      finished = run_child (importing ? child_import : child_save, path, delay);
+      finished = run_child (importing ? child_import : child_save, path, delay, NULL);
 
       /* A new connection recovers from the WAL, as Ronghe does when it starts again. */
       g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
@@ -266,7 +288,8 @@ test_kill (void)
       }
     }
   g_rand_free (rand);
-  printf ("# crash test: %d runs (SIGKILL within %.0f ms of import / %.0f ms of save): "
+  printf ("# crash test: %d runs (SIGKILL within the %.0f ms an import writes / the %.0f ms a "
+          "save writes, or just after): "
           "%u all written, %u nothing written, 0 damaged\n",
           runs, import_us / 1000.0, save_us / 1000.0, complete, nothing);
 }
@@ -314,7 +337,7 @@ main (int argc, char **argv)
     rh_test_add_org (db, RH_ORG_BRANCH, "一支部", 0);
   }
   copy_file (base_path, full_path);
-  g_assert_true (run_child (child_import, full_path, -1));
+  g_assert_true (run_child (child_import, full_path, -1, NULL));
 
   g_test_add_func ("/crash/sigkill", test_kill);
   status = g_test_run ();
