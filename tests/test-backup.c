@@ -62,7 +62,8 @@ test_retention (Fixture *f, gconstpointer data)
 {
   g_autoptr (GDateTime) now = g_date_time_new_local (2026, 11, 22, 12, 0, 0);
   g_autoptr (GPtrArray) left = NULL;
-  g_autoptr (GHashTable) kept = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GHashTable) kept = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (GPtrArray) all = NULL;
 
   /* Twelve today, one on the 15th of each month from 2025-09 to 2026-10, and a second
    * one on 2026-10-01: 27 files. */
@@ -85,7 +86,8 @@ test_retention (Fixture *f, gconstpointer data)
     g_autofree char *other = g_build_filename (dir, "notes.txt", NULL);
     g_file_set_contents (other, "mine", 4, NULL);
   }
-  g_assert_cmpuint (rh_backup_list (f->path)->len, ==, 28);
+  all = rh_backup_list (f->path);
+  g_assert_cmpuint (all->len, ==, 28);
 
   /* Kept: the 10 newest (today 02:00–11:00), and the newest of each month after
    * 2025-11-22: 2025-12-15 … 2026-10-15 (11). Deleted: today 00:00 and 01:00, 2026-10-01
@@ -96,7 +98,7 @@ test_retention (Fixture *f, gconstpointer data)
   for (guint i = 0; i < left->len; i++)
     {
       g_autofree char *base = g_path_get_basename (((RhBackupInfo *) left->pdata[i])->path);
-      g_hash_table_add (kept, g_strdup (base));
+      g_hash_table_add (kept, g_steal_pointer (&base));
     }
   g_assert_true (g_hash_table_contains (kept, "ronghe-20261122-020000-v6-start.db"));
   g_assert_false (g_hash_table_contains (kept, "ronghe-20261122-010000-v6-before-import.db"));
@@ -110,7 +112,6 @@ test_retention (Fixture *f, gconstpointer data)
     g_autofree char *other = g_build_filename (dir, "notes.txt", NULL);
     g_assert_true (g_file_test (other, G_FILE_TEST_EXISTS));
   }
-  g_hash_table_foreach (kept, (GHFunc) (void (*) (void)) g_free, NULL);
 }
 
 static RhDatabase *

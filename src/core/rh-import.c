@@ -680,10 +680,12 @@ missing_org (RhImportPlan *plan, Context *cx, const char *branch, const char *gr
   g_autofree char *label = group != NULL ? g_strdup_printf ("%s / %s", branch, group)
                                          : g_strdup (branch);
   gpointer index = g_hash_table_lookup (cx->missing_index, label);
-  MissingOrg org = { g_strdup (branch), g_strdup (group) };
+  MissingOrg org;
 
   if (index != NULL)
     return GPOINTER_TO_INT (index) - 1;
+  org.branch = g_strdup (branch);
+  org.group = g_strdup (group);
   g_ptr_array_add (plan->missing, g_strdup (label));
   g_array_append_val (plan->missing_orgs, org);
   g_hash_table_insert (cx->missing_index, g_steal_pointer (&label),
