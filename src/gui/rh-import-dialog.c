@@ -119,9 +119,24 @@ column_label (RhSheet *sheet, guint row, guint column)
 {
   g_autofree char *letter = rh_sheet_column_name (column);
   const char *header = rh_sheet_cell (sheet, row, column);
+  const char *sample = "";
+  g_autofree char *shown = NULL;
 
-  /* "C  出生日期" */
-  return *header ? g_strdup_printf ("%s  %s", letter, header) : g_strdup (letter);
+  /* The first value below the header shows what the column holds. */
+  for (guint r = row + 1; r < rh_sheet_n_rows (sheet) && r < row + 50 && *sample == '\0'; r++)
+    sample = rh_sheet_cell (sheet, r, column);
+  if (g_utf8_validate (sample, -1, NULL) && g_utf8_strlen (sample, -1) > 16)
+    {
+      g_autofree char *start = g_utf8_substring (sample, 0, 15);
+      shown = g_strconcat (start, "…", NULL);
+    }
+  else
+    shown = g_strdelimit (g_strdup (sample), "\n\r\t", ' ');
+  /* "C  出生日期 (1980/1/5)" */
+  if (*header == '\0')
+    return *shown ? g_strdup_printf ("%s  (%s)", letter, shown) : g_strdup (letter);
+  return *shown ? g_strdup_printf ("%s  %s (%s)", letter, header, shown)
+                : g_strdup_printf ("%s  %s", letter, header);
 }
 
 static void
