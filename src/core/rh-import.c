@@ -161,11 +161,18 @@ rh_import_mapping_detect (const RhSheet *sheet, RhImportMapping *mapping)
         }
     }
   mapping->header_row = (int) best_row;
-  if (best_score == 0)
-    return;
-  for (guint c = 0; c < rh_sheet_n_columns (sheet, best_row); c++)
+  if (best_score > 0)
+    rh_import_mapping_detect_row (sheet, best_row, mapping);
+}
+
+void
+rh_import_mapping_detect_row (const RhSheet *sheet, guint row, RhImportMapping *mapping)
+{
+  rh_import_mapping_clear (mapping);
+  mapping->header_row = (int) row;
+  for (guint c = 0; c < rh_sheet_n_columns (sheet, row); c++)
     {
-      int f = rh_import_match_header (rh_sheet_cell (sheet, best_row, c));
+      int f = rh_import_match_header (rh_sheet_cell (sheet, row, c));
 
       /* The first column of a field wins (a second 备注 stays unmapped). */
       if (f >= 0 && mapping->columns[f] < 0)

@@ -57,6 +57,9 @@ typedef struct {
 void     rh_import_mapping_clear (RhImportMapping *mapping);
 /* Finds the header row among the first rows and maps every header it knows. */
 void     rh_import_mapping_detect (const RhSheet *sheet, RhImportMapping *mapping);
+/* The same with the headers in a given row (from 0). */
+void     rh_import_mapping_detect_row (const RhSheet *sheet, guint row,
+                                       RhImportMapping *mapping);
 /* The mapping as text by header name ("field\theader" lines), to be applied to the
  * next file with the same headers. */
 char    *rh_import_mapping_to_string (const RhSheet *sheet, const RhImportMapping *mapping);

@@ -36,6 +36,7 @@ struct _RhImportDialog
   AdwStatusPage  *error_page;
   AdwComboRow    *sheet_row;
   AdwActionRow   *header_row;
+  GtkSpinButton  *header_spin;
   AdwComboRow    *branch_row;
   AdwPreferencesGroup *columns_group;
   GtkSwitch      *remember_switch;
@@ -143,7 +144,6 @@ static void
 fill_mapping (RhImportDialog *self, const RhImportMapping *mapping)
 {
   guint width = rh_sheet_width (self->sheet, (guint) mapping->header_row + 20);
-  g_autofree char *headers = NULL;
 
   self->filling = TRUE;
   for (int f = 0; f < RH_IMPORT_N_FIELDS; f++)
@@ -159,9 +159,8 @@ fill_mapping (RhImportDialog *self, const RhImportMapping *mapping)
       adw_combo_row_set_model (self->field_rows[f], G_LIST_MODEL (list));
       adw_combo_row_set_selected (self->field_rows[f], (guint) (mapping->columns[f] + 1));
     }
-  headers = g_strdup_printf (_("Row %d of %u"), mapping->header_row + 1,
-                             rh_sheet_n_rows (self->sheet));
-  adw_action_row_set_subtitle (self->header_row, headers);
+  gtk_spin_button_set_range (self->header_spin, 1, MAX (1, MIN (rh_sheet_n_rows (self->sheet), 50)));
+  gtk_spin_button_set_value (self->header_spin, mapping->header_row + 1);
   g_object_set_data (G_OBJECT (self), "header-row", GINT_TO_POINTER (mapping->header_row));
   self->filling = FALSE;
 }
@@ -213,6 +212,23 @@ load (RhImportDialog *self, const char *sheet_name)
   g_task_set_task_data (task, job, load_job_free);
   show_busy (self, _("Reading the file…"));
   g_task_run_in_thread (task, load_thread);
+}
+
+/* The user says where the headers are: map again from that row. */
+static void
+header_changed_cb (RhImportDialog *self)
+{
+  RhImportMapping mapping;
+  g_autofree char *saved = NULL;
+  int row = gtk_spin_button_get_value_as_int (self->header_spin) - 1;
+
+  if (self->filling || self->sheet == NULL
+      || row == GPOINTER_TO_INT (g_object_get_data (G_OBJECT (self), "header-row")))
+    return;
+  rh_import_mapping_detect_row (self->sheet, (guint) MAX (row, 0), &mapping);
+  saved = rh_import_mapping_load (self->db);
+  rh_import_mapping_apply (self->sheet, &mapping, saved);
+  fill_mapping (self, &mapping);
 }
 
 static void
@@ -642,6 +658,7 @@ rh_import_dialog_class_init (RhImportDialogClass *klass)
   CHILD (error_page);
   CHILD (sheet_row);
   CHILD (header_row);
+  CHILD (header_spin);
   CHILD (branch_row);
   CHILD (columns_group);
   CHILD (remember_switch);
@@ -692,6 +709,8 @@ rh_import_dialog_init (RhImportDialog *self)
       g_object_unref (factory);
     }
   g_signal_connect_swapped (self->sheet_row, "notify::selected", G_CALLBACK (sheet_changed_cb),
+                            self);
+  g_signal_connect_swapped (self->header_spin, "value-changed", G_CALLBACK (header_changed_cb),
                             self);
   g_signal_connect_swapped (self->create_switch, "notify::active",
                             G_CALLBACK (create_changed_cb), self);
