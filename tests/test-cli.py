@@ -214,6 +214,44 @@ class CliTest(unittest.TestCase):
         self.assertEqual(open(os.path.join(self.tmp.name, moved[0]), "rb").read(), bytes(data))
         self.assertEqual(rows(self.db, "SELECT count(*) FROM member"), [(10,)])
 
+    def test_points(self):
+        self.assertEqual(run("--database", self.db, "demo").returncode, 0)
+        self.assertEqual(run("--database", self.db, "points", "--period", "2025").returncode, 2)
+        branch = rows(self.db, "SELECT org_id FROM member WHERE archived_date IS NULL"
+                               " AND status = 'full' GROUP BY org_id HAVING count(*) >= 9"
+                               " ORDER BY org_id LIMIT 1")[0][0]
+        r = run("--database", self.db, "points", "--branch", str(branch), "--period", "2025",
+                "--format", "tsv")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        lines = r.stdout.splitlines()
+        self.assertEqual(lines[0].split("\t")[:3], ["rank", "member_id", "name"])
+        table = [line.split("\t") for line in lines[1:]]
+        with sqlite3.connect(self.db) as db:
+            members = db.execute("SELECT count(*) FROM member WHERE org_id = ? AND"
+                                 " archived_date IS NULL AND admitted_date IS NOT NULL",
+                                 (branch,)).fetchone()[0]
+            reviews = dict(db.execute("SELECT member_id, grade FROM member_review"
+                                      " WHERE year = 2025").fetchall())
+        self.assertEqual(len(table), members)
+        totals = [float(row[8]) for row in table]
+        self.assertEqual(totals, sorted(totals, reverse=True))
+        for row in table:
+            quarters = [float(x) for x in row[4:8]]
+            vetoed = row[9] == "1"
+            # The base score (60) and the quarters make the total; a veto makes it 0.
+            self.assertEqual(float(row[8]), 0 if vetoed else max(0, 60 + sum(quarters)))
+            # Equal totals share a rank: one more than the members above.
+            self.assertEqual(int(row[0]), 1 + sum(t > float(row[8]) for t in totals))
+            self.assertEqual(row[11], reviews.get(int(row[1]), ""))
+        full = [row for row in table if row[3] == "0"]
+        self.assertLessEqual(sum(row[11] == "excellent" for row in full), len(full) // 3)
+        self.assertGreater(sum(row[11] == "excellent" for row in full), 0)
+        r = run("--database", self.db, "points", "--branch", str(branch), "--period", "2025",
+                lang="zh_CN.UTF-8")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn("一季度", r.stdout)
+        self.assertIn("民主评议", r.stdout)
+
     def test_messages_are_translated(self):
         r = run("--database", self.db, "frobnicate", lang="zh_CN.UTF-8")
         self.assertEqual(r.returncode, 2)

@@ -18,6 +18,11 @@
 #include "rh-template-editor.h"
 #include "rh-members-page.h"
 #include "rh-org-page.h"
+#include "rh-member-view.h"
+#include "rh-point-entry-dialog.h"
+#include "rh-point-rules-editor.h"
+#include "rh-points-window.h"
+#include "rh-points.h"
 #include "rh-gui-util.h"
 #include "rh-import-dialog.h"
 #include "rh-import.h"
@@ -746,6 +751,356 @@ test_import_nothing_and_restore (Fixture *f, gconstpointer data)
   g_assert_cmpint (rh_database_query_int (f->db, "SELECT count(*) FROM member"), ==, 1);
 }
 
+/* A branch of the sample with 9 to 11 full members and no probationary ones:
+ * three of them may be rated excellent. */
+static gint64
+small_branch (Fixture *f)
+{
+  gint64 branch = rh_database_query_int (f->db,
+    "SELECT org_id FROM member WHERE archived_date IS NULL AND status IN ('full', 'probationary')"
+    " GROUP BY org_id HAVING sum(status = 'full') BETWEEN 9 AND 11"
+    " AND sum(status = 'probationary') = 0 ORDER BY org_id LIMIT 1");
+  g_assert_cmpint (branch, >, 0);
+  return branch;
+}
+
+/* The first toplevel window of a type (dialogs opened by actions). */
+static gpointer
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* not owned */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) w = g_list_model_get_item (toplevels, i);
+      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type) && gtk_widget_get_visible (GTK_WIDGET (w)))
+        return w;
+    }
+  return NULL;
+}
+
+static gint64
+count_entries (Fixture *f, gint64 member)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM point_entry WHERE member_id = %"
+                                          G_GINT64_FORMAT " AND date >= '2026-01-01'", member);
+  return rh_database_query_int (f->db, sql);
+}
+
+static RhPointEntryDialog *
+open_add_points (RhMemberView *view)
+{
+  RhPointEntryDialog *dialog;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "member.add-points", NULL));
+  iterate ();
+  dialog = find_toplevel (RH_TYPE_POINT_ENTRY_DIALOG);
+  g_assert_nonnull (dialog);
+  return dialog;
+}
+
+static void
+test_points_update_branch_table (Fixture *f, gconstpointer data)
+{
+  RhPointsWindow *table;
+  RhMemberView *view;
+  RhPointEntryDialog *dialog;
+  const RhPoints *p;
+  gint64 branch, member = 0;
+  double before;
+  gint64 deleted;
+  int above = 0;
+  guint entries;
+
+  load_sample (f);
+  /* The main window's views reload on every change; hidden, they are not drawn again. */
+  gtk_widget_set_visible (GTK_WIDGET (f->window), FALSE);
+  branch = small_branch (f);
+  table = rh_points_window_new (GTK_WINDOW (f->window), f->db, branch, 2026);
+  gtk_window_present (GTK_WINDOW (table));
+  iterate ();
+  /* The last of the branch: the lowest total. */
+  {
+    g_autoptr (GPtrArray) all = NULL;
+    RhPeriod year;
+    rh_period_init (&year, RH_PERIOD_YEAR, 2026, 0);
+    all = rh_points_for_branch (f->db, branch, &year, NULL);
+    member = ((RhPoints *) all->pdata[all->len - 1])->member_id;
+  }
+  /* Its own entries of 2026 go, whatever the sample holds, so that the caps below are exact. */
+  {
+    g_autofree char *sql = g_strdup_printf ("DELETE FROM point_entry WHERE member_id = %"
+                                            G_GINT64_FORMAT " AND date >= '2026-01-01'", member);
+    g_assert_true (rh_database_exec (f->db, sql, NULL));
+    rh_database_emit_changed (f->db);
+    iterate ();
+  }
+  p = rh_points_window_find (table, member);
+  g_assert_nonnull (p);
+  before = p->total;
+  g_assert_cmpint (p->rank, >, 1);
+  g_assert_false (p->vetoed);
+
+  view = rh_member_view_new (GTK_WINDOW (f->window), f->db, member);
+  gtk_window_present (GTK_WINDOW (view));
+  iterate ();
+  gtk_spin_button_set_value (child (view, RH_TYPE_MEMBER_VIEW, "year_spin"), 2026);
+  iterate ();
+  entries = 0;
+  for (GtkWidget *c = gtk_widget_get_first_child (child (view, RH_TYPE_MEMBER_VIEW, "entries_list"));
+       c != NULL; c = gtk_widget_get_next_sibling (c))
+    entries++;
+  g_assert_cmpuint (entries, ==, 1);   /* "No points entered this year" */
+
+  /* A date that does not exist is refused beside the date, nothing saved. */
+  dialog = open_add_points (view);
+  g_assert_true (rh_point_entry_dialog_select_rule (dialog, "P07"));
+  g_assert_false (rh_point_entry_dialog_select_rule (dialog, "P01"));   /* automatic: not listed */
+  gtk_editable_set_text (child (dialog, RH_TYPE_POINT_ENTRY_DIALOG, "date_entry"), "2026-02-30");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "editor.save", NULL));
+  iterate ();
+  g_assert_true (gtk_widget_has_css_class (child (dialog, RH_TYPE_POINT_ENTRY_DIALOG, "date_row"),
+                                           "error"));
+  g_assert_cmpint (count_entries (f, member), ==, 0);
+  /* 获得上级表彰 is +10 (at most 20 a quarter): twice in Q2 is +20. */
+  gtk_editable_set_text (child (dialog, RH_TYPE_POINT_ENTRY_DIALOG, "date_entry"), "2026-04-20");
+  gtk_editable_set_text (child (dialog, RH_TYPE_POINT_ENTRY_DIALOG, "note_entry"), "市级优秀共产党员");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "editor.save", NULL));
+  iterate ();
+  g_assert_null (find_toplevel (RH_TYPE_POINT_ENTRY_DIALOG));
+  dialog = open_add_points (view);
+  g_assert_true (rh_point_entry_dialog_select_rule (dialog, "P07"));
+  gtk_editable_set_text (child (dialog, RH_TYPE_POINT_ENTRY_DIALOG, "date_entry"), "2026-05-20");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "editor.save", NULL));
+  iterate ();
+  g_assert_cmpint (count_entries (f, member), ==, 2);
+
+  /* The branch table follows: the total and the rank. */
+  p = rh_points_window_find (table, member);
+  g_assert_cmpfloat (p->total, ==, before + 20);
+  g_assert_cmpfloat (p->quarters[1] >= 20, ==, TRUE);
+  {
+    g_autoptr (GPtrArray) all = NULL;
+    RhPeriod year;
+    rh_period_init (&year, RH_PERIOD_YEAR, 2026, 0);
+    all = rh_points_for_branch (f->db, branch, &year, NULL);
+    for (guint i = 0; i < all->len; i++)
+      above += ((RhPoints *) all->pdata[i])->total > before + 20;
+  }
+  g_assert_cmpint (p->rank, ==, above + 1);
+  {
+    g_autofree char *total = g_strdup_printf ("%g", before + 20);
+    g_assert_cmpstr (gtk_label_get_label (child (view, RH_TYPE_MEMBER_VIEW, "total_label")), ==,
+                     total);
+  }
+
+  /* Removing an entry asks first; then the total falls back by 10. */
+  {
+    GtkWidget *row = gtk_widget_get_first_child (child (view, RH_TYPE_MEMBER_VIEW, "entries_list"));
+    GtkWidget *remove = g_object_get_data (G_OBJECT (row), "rh-remove-button");
+    AdwMessageDialog *confirm;
+
+    g_assert_nonnull (remove);
+    g_signal_emit_by_name (remove, "clicked");
+    iterate ();
+    confirm = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+    g_assert_nonnull (confirm);
+    g_assert_cmpint (count_entries (f, member), ==, 2);
+    deleted = rh_database_query_int (f->db, "SELECT count(*) FROM audit_log WHERE"
+                                            " table_name = 'point_entry' AND action = 'delete'");
+    adw_message_dialog_response (confirm, "remove");
+    iterate ();
+  }
+  g_assert_cmpint (count_entries (f, member), ==, 1);
+  g_assert_cmpint (rh_database_query_int (f->db, "SELECT count(*) FROM audit_log WHERE"
+                                                 " table_name = 'point_entry'"
+                                                 " AND action = 'delete'"), ==, deleted + 1);
+  g_assert_cmpfloat (rh_points_window_find (table, member)->total, ==, before + 10);
+  gtk_window_destroy (GTK_WINDOW (view));
+  gtk_window_destroy (GTK_WINDOW (table));
+}
+
+static GtkDropDown *
+review_dropdown (GtkWidget *widget, gint64 member)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    {
+      GtkDropDown *found;
+      gint64 *id = g_object_get_data (G_OBJECT (c), "rh-member-id");
+
+      if (GTK_IS_DROP_DOWN (c) && id != NULL && *id == member)
+        return GTK_DROP_DOWN (c);
+      if ((found = review_dropdown (c, member)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_review_quota_refused (Fixture *f, gconstpointer data)
+{
+  RhPointsWindow *table;
+  GtkLabel *message;
+  gint64 branch, members[4];
+  sqlite3_stmt *stmt;
+  g_autofree char *sql = NULL;
+  int n = 0;
+
+  load_sample (f);
+  /* The main window's views reload on every change; hidden, they are not drawn again. */
+  gtk_widget_set_visible (GTK_WIDGET (f->window), FALSE);
+  branch = small_branch (f);
+  stmt = rh_database_prepare (f->db, "SELECT id FROM member WHERE org_id = ?1 AND status = 'full'"
+                                     " AND archived_date IS NULL ORDER BY id LIMIT 4", NULL);
+  sqlite3_bind_int64 (stmt, 1, branch);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    members[n++] = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  g_assert_cmpint (n, ==, 4);
+
+  /* The branch's reviews of 2025 go, whatever the sample holds. */
+  sql = g_strdup_printf ("DELETE FROM member_review WHERE year = 2025 AND member_id IN"
+                         " (SELECT id FROM member WHERE org_id = %" G_GINT64_FORMAT ")", branch);
+  g_assert_true (rh_database_exec (f->db, sql, NULL));
+  g_clear_pointer (&sql, g_free);
+  table = rh_points_window_new (GTK_WINDOW (f->window), f->db, branch, 2025);
+  gtk_window_present (GTK_WINDOW (table));
+  iterate ();
+  message = child (table, RH_TYPE_POINTS_WINDOW, "message_label");
+  /* Three of 9–11 full members may be 优秀 (drop-down position 1): two set elsewhere, the
+   * third here; the fourth is 合格 (2). */
+  g_assert_true (rh_review_set (f->db, members[0], 2025, RH_REVIEW_EXCELLENT, NULL, NULL));
+  g_assert_true (rh_review_set (f->db, members[1], 2025, RH_REVIEW_EXCELLENT, NULL, NULL));
+  g_assert_true (rh_review_set (f->db, members[3], 2025, RH_REVIEW_QUALIFIED, NULL, NULL));
+  rh_database_emit_changed (f->db);
+  iterate ();
+  g_assert_nonnull (review_dropdown (GTK_WIDGET (table), members[2]));
+  gtk_drop_down_set_selected (review_dropdown (GTK_WIDGET (table), members[2]), 1);
+  iterate ();
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (message)));
+  g_assert_cmpint (rh_review_get (f->db, members[2], 2025), ==, RH_REVIEW_EXCELLENT);
+  g_assert_cmpuint (gtk_drop_down_get_selected (review_dropdown (GTK_WIDGET (table), members[3])),
+                    ==, 2);
+  g_assert_cmpint (rh_review_get (f->db, members[3], 2025), ==, RH_REVIEW_QUALIFIED);
+  g_assert_nonnull (strstr (gtk_label_get_label (child (table, RH_TYPE_POINTS_WINDOW,
+                                                        "summary_label")), "3 of at most 3"));
+
+  /* The fourth 优秀 is refused: the message says why, the grade stays 合格. */
+  gtk_drop_down_set_selected (review_dropdown (GTK_WIDGET (table), members[3]), 1);
+  iterate ();
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (message)));
+  g_assert_nonnull (strstr (gtk_label_get_label (message), "already are"));
+  g_assert_nonnull (strstr (gtk_label_get_label (message), "3 of"));
+  g_assert_cmpuint (gtk_drop_down_get_selected (review_dropdown (GTK_WIDGET (table), members[3])),
+                    ==, 2);
+  g_assert_cmpint (rh_review_get (f->db, members[3], 2025), ==, RH_REVIEW_QUALIFIED);
+  g_assert_cmpint (rh_points_window_find (table, members[3])->review, ==, RH_REVIEW_QUALIFIED);
+  sql = g_strdup_printf ("SELECT count(*) FROM member_review r JOIN member m ON m.id = r.member_id"
+                         " WHERE m.org_id = %" G_GINT64_FORMAT " AND r.year = 2025"
+                         " AND r.grade = 'excellent'", branch);
+  g_assert_cmpint (rh_database_query_int (f->db, sql), ==, 3);
+  /* Freeing a place lets it through. */
+  gtk_drop_down_set_selected (review_dropdown (GTK_WIDGET (table), members[0]), 2);
+  iterate ();
+  gtk_drop_down_set_selected (review_dropdown (GTK_WIDGET (table), members[3]), 1);
+  iterate ();
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (message)));
+  g_assert_cmpint (rh_review_get (f->db, members[3], 2025), ==, RH_REVIEW_EXCELLENT);
+
+  /* The table prints for the review meeting: here to a PDF file. */
+  {
+    g_autofree char *pdf = g_build_filename (f->dir, "points.pdf", NULL);
+    g_autofree char *bytes = NULL;
+    gsize len = 0;
+
+    g_setenv ("RONGHE_PRINT_PDF", pdf, TRUE);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (table), "points.print", NULL));
+    g_unsetenv ("RONGHE_PRINT_PDF");
+    iterate ();
+    g_assert_true (g_file_get_contents (pdf, &bytes, &len, NULL));
+    g_assert_true (g_str_has_prefix (bytes, "%PDF"));
+    g_assert_cmpuint (len, >, 2000);
+    g_unlink (pdf);
+  }
+  gtk_window_destroy (GTK_WINDOW (table));
+}
+
+/* Every descendant of a type, in order. */
+static void
+collect (GtkWidget *widget, GType type, GPtrArray *out)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    {
+      if (G_TYPE_CHECK_INSTANCE_TYPE (c, type))
+        g_ptr_array_add (out, c);
+      collect (c, type, out);
+    }
+}
+
+static void
+test_point_rules_editor (Fixture *f, gconstpointer data)
+{
+  RhPointRulesEditor *editor;
+  GtkWidget *window = adw_preferences_window_new ();
+  GtkWidget *levels;
+
+  /* The shipped rules are enough: no sample needed. */
+  editor = rh_point_rules_editor_new (f->db);
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (window), ADW_PREFERENCES_PAGE (editor));
+  gtk_window_present (GTK_WINDOW (window));
+  iterate ();
+  /* Malformed levels are refused with the message on the page; nothing stored. */
+  levels = child (editor, RH_TYPE_POINT_RULES_EDITOR, "levels_entry");
+  gtk_editable_set_text (GTK_EDITABLE (levels), "优秀90");
+  g_assert_false (rh_point_rules_editor_save (editor));
+  g_assert_true (gtk_widget_get_visible (child (editor, RH_TYPE_POINT_RULES_EDITOR,
+                                                "message_group")));
+  g_assert_nonnull (strstr (gtk_label_get_label (child (editor, RH_TYPE_POINT_RULES_EDITOR,
+                                                        "message_label")), "优秀90"));
+  g_assert_cmpint (rh_database_query_int (f->db, "SELECT count(*) FROM setting"
+                                                 " WHERE value = '优秀90'"), ==, 0);
+  /* A rule at fault is opened to show its fields. */
+  gtk_editable_set_text (GTK_EDITABLE (levels), "优秀:95;合格:60;不合格:0");
+  {
+    g_autoptr (GPtrArray) rows = g_ptr_array_new ();
+    AdwExpanderRow *p05 = NULL;
+    GtkEditable *item = NULL;
+
+    collect (GTK_WIDGET (editor), ADW_TYPE_EXPANDER_ROW, rows);
+    for (guint i = 0; i < rows->len; i++)
+      if (g_strcmp0 (adw_preferences_row_get_title (rows->pdata[i]), "党员先锋岗、示范岗示范带头") == 0)
+        p05 = rows->pdata[i];
+    g_assert_nonnull (p05);
+    g_assert_false (adw_expander_row_get_expanded (p05));
+    g_ptr_array_set_size (rows, 0);
+    collect (GTK_WIDGET (p05), GTK_TYPE_EDITABLE, rows);
+    for (guint i = 0; i < rows->len && item == NULL; i++)
+      if (g_strcmp0 (gtk_editable_get_text (rows->pdata[i]), "党员先锋岗、示范岗示范带头") == 0)
+        item = rows->pdata[i];
+    g_assert_nonnull (item);
+    gtk_editable_set_text (item, " ");
+    g_assert_false (rh_point_rules_editor_save (editor));
+    g_assert_true (adw_expander_row_get_expanded (p05));
+    g_assert_nonnull (strstr (gtk_label_get_label (child (editor, RH_TYPE_POINT_RULES_EDITOR,
+                                                          "message_label")), "P05"));
+    gtk_editable_set_text (item, "党员先锋岗示范带头");
+  }
+  gtk_spin_button_set_value (child (editor, RH_TYPE_POINT_RULES_EDITOR, "base_spin"), 70);
+  g_assert_true (rh_point_rules_editor_save (editor));
+  g_assert_false (gtk_widget_get_visible (child (editor, RH_TYPE_POINT_RULES_EDITOR,
+                                                 "message_group")));
+  g_assert_cmpint (rh_database_query_int (f->db, "SELECT count(*) FROM setting WHERE"
+                                                 " (key = 'points_levels' AND value ="
+                                                 " '优秀:95;合格:60;不合格:0')"
+                                                 " OR (key = 'points_base' AND value = '70')"), ==, 2);
+  g_assert_cmpint (rh_database_query_int (f->db, "SELECT count(*) FROM point_rule"
+                                                 " WHERE code = 'P05' AND item = '党员先锋岗示范带头'"),
+                   ==, 1);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -769,5 +1124,8 @@ main (int argc, char **argv)
   ADD ("/gui/import-roster", test_import_roster);
   ADD ("/gui/import-nothing-and-restore", test_import_nothing_and_restore);
   ADD ("/gui/template-editor", test_template_editor);
+  ADD ("/gui/points-update-branch-table", test_points_update_branch_table);
+  ADD ("/gui/review-quota-refused", test_review_quota_refused);
+  ADD ("/gui/point-rules-editor", test_point_rules_editor);
   return g_test_run ();
 }

@@ -2,6 +2,7 @@
 /* Member points and the democratic review, hand-worked. Today is 2026-06-01. */
 #include "rh-config.h"
 
+#include <math.h>
 #include <string.h>
 #include "rh-meeting.h"
 #include "rh-points.h"
@@ -125,15 +126,379 @@ test_review_quota (Fixture *f, gconstpointer data)
   g_clear_error (&error);
   /* Re-rating one of the two as excellent again is not a third. */
   g_assert_true (rh_review_set (f->db, f->members[1], 2025, RH_REVIEW_EXCELLENT, "连任", &error));
+  /* A grade set without a note keeps the note written before. */
+  g_assert_true (rh_review_set (f->db, f->members[1], 2025, RH_REVIEW_EXCELLENT, NULL, &error));
+  g_assert_cmpint (rh_database_query_int (f->db, "SELECT count(*) FROM member_review"
+                                                 " WHERE note = '连任'"), ==, 1);
   /* Probationary members are counted on their own: 1 of 3. */
   g_assert_true (rh_review_set (f->db, f->probationary[0], 2025, RH_REVIEW_EXCELLENT, NULL, &error));
   g_assert_false (rh_review_set (f->db, f->probationary[1], 2025, RH_REVIEW_EXCELLENT, NULL, &error));
   g_assert_nonnull (strstr (error->message, "1 of 3"));
   g_clear_error (&error);
+  /* An applicant is not reviewed (and so never fills the quota). */
+  {
+    g_autoptr (RhMember) a = rh_test_member (f->branch, "申请人", 40, RH_GENDER_MALE);
+    a->status = RH_STATUS_APPLICANT;
+    g_clear_pointer (&a->admitted_date, g_free);
+    g_clear_pointer (&a->full_date, g_free);
+    a->applied_date = g_strdup ("2025-03-01");
+    rh_test_insert (f->db, a);
+    g_assert_false (rh_review_set (f->db, a->id, 2025, RH_REVIEW_EXCELLENT, NULL, &error));
+    g_assert_error (error, RH_VALIDATION_ERROR, RH_FIELD_STATUS);
+    g_clear_error (&error);
+  }
   /* Another year has its own quota; other grades have none. */
   g_assert_true (rh_review_set (f->db, f->members[2], 2024, RH_REVIEW_EXCELLENT, NULL, &error));
   g_assert_true (rh_review_set (f->db, f->members[2], 2025, RH_REVIEW_QUALIFIED, NULL, &error));
   g_assert_cmpint (rh_review_get (f->db, f->members[2], 2025), ==, RH_REVIEW_QUALIFIED);
+}
+
+/* The same records as caps-and-veto, read per quarter and per member. */
+static void
+test_quarters_and_ranks (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GPtrArray) all = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RhMeeting) m = rh_meeting_new ();
+  g_autoptr (RhPoints) one = NULL;
+  g_autoptr (RhPoints) q1 = NULL;
+  RhPeriod year, quarter;
+  RhPoints *p;
+
+  for (int i = 0; i < 6; i++)
+    add (f, f->members[0], "P04", "2025-02-10");
+  add (f, f->members[0], "P04", "2025-05-10");
+  add (f, f->members[0], "P04", "2025-05-11");
+  add (f, f->members[1], "P08", "2025-03-01");
+  add (f, f->members[1], "P08", "2025-08-01");
+  add (f, f->members[2], "P09", "2025-11-01");
+  m->org_id = f->branch;
+  m->kind = RH_MEETING_THEME_DAY;
+  m->date = g_strdup ("2025-04-15");
+  rh_meeting_add_absence (m, f->members[3], RH_ATTENDANCE_ABSENT, NULL);
+  g_assert_true (rh_meeting_save (f->db, m, &error));
+  g_assert_true (rh_review_set (f->db, f->probationary[0], 2025, RH_REVIEW_EXCELLENT, NULL, &error));
+
+  g_assert_true (rh_period_parse ("2025", &year, NULL));
+  all = rh_points_for_branch (f->db, f->branch, &year, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (all->len, ==, 11);
+  /* Member 0: Q1 six volunteering entries (12, capped at 8); Q2 two (4) and
+   * the meeting (+1). 60 + 13 = 73, alone at the top. */
+  p = points_of (all, f->members[0]);
+  g_assert_cmpfloat (p->quarters[0], ==, 8);
+  g_assert_cmpfloat (p->quarters[1], ==, 5);
+  g_assert_cmpfloat (p->quarters[2], ==, 0);
+  g_assert_cmpfloat (p->quarters[3], ==, 0);
+  g_assert_cmpint (p->rank, ==, 1);
+  g_assert_cmpint (p->ranked, ==, 11);
+  g_assert_false (p->probationary);
+  g_assert_cmpint (p->review, ==, -1);
+  /* Member 1: −5 in Q1 and Q3, +1 in Q2: 51. */
+  p = points_of (all, f->members[1]);
+  g_assert_cmpfloat (p->quarters[0], ==, -5);
+  g_assert_cmpfloat (p->quarters[1], ==, 1);
+  g_assert_cmpfloat (p->quarters[2], ==, -5);
+  g_assert_cmpint (p->rank, ==, 10);
+  /* Members 4–7 attended only: 61 each, sharing rank 2. The probationary
+   * members, admitted after the meeting, have 60 and share rank 6; then
+   * member 3 (57) is 9th, member 1 10th and member 2 (vetoed, 0) 11th. */
+  for (int i = 4; i < 8; i++)
+    g_assert_cmpint (points_of (all, f->members[i])->rank, ==, 2);
+  for (int i = 0; i < 3; i++)
+    {
+      p = points_of (all, f->probationary[i]);
+      g_assert_cmpint (p->rank, ==, 6);
+      g_assert_true (p->probationary);
+      g_assert_cmpfloat (p->total, ==, 60);
+    }
+  g_assert_cmpint (points_of (all, f->probationary[0])->review, ==, RH_REVIEW_EXCELLENT);
+  g_assert_cmpint (points_of (all, f->members[3])->rank, ==, 9);
+  g_assert_cmpint (points_of (all, f->members[2])->rank, ==, 11);
+
+  /* One member, the same figures, ranked among the branch. */
+  one = rh_points_for_member (f->db, f->members[0], &year, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (one);
+  g_assert_cmpfloat (one->total, ==, 73);
+  g_assert_cmpfloat (one->quarters[0] + one->quarters[1], ==, one->earned);
+  g_assert_cmpint (one->rank, ==, 1);
+  g_assert_cmpint (one->ranked, ==, 11);
+  /* By rule: the meeting attended (P01, +1) and eight volunteering entries (P04: 16, of
+   * which the caps let 8 + 4 count). The rules' shares add up to what was earned. */
+  {
+    g_autoptr (GPtrArray) by_rule = rh_points_by_rule (f->db, f->members[0], &year, &error);
+    RhPointRuleSum *sum;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (by_rule->len, ==, 2);
+    sum = by_rule->pdata[0];
+    g_assert_cmpstr (sum->code, ==, "P01");
+    g_assert_cmpint (sum->source, ==, RH_POINT_PRESENT);
+    g_assert_cmpint (sum->count, ==, 1);
+    g_assert_cmpfloat (sum->counted, ==, 1);
+    sum = by_rule->pdata[1];
+    g_assert_cmpstr (sum->code, ==, "P04");
+    g_assert_cmpint (sum->count, ==, 8);
+    g_assert_cmpfloat (sum->raw, ==, 16);
+    g_assert_cmpfloat (sum->counted, ==, 12);
+    g_clear_pointer (&by_rule, g_ptr_array_unref);
+    /* Member 3 missed the meeting without leave: P02, −3, and nothing from P01. */
+    by_rule = rh_points_by_rule (f->db, f->members[3], &year, &error);
+    g_assert_cmpuint (by_rule->len, ==, 1);
+    sum = by_rule->pdata[0];
+    g_assert_cmpstr (sum->code, ==, "P02");
+    g_assert_cmpint (sum->source, ==, RH_POINT_ABSENT);
+    g_assert_cmpfloat (sum->counted, ==, -3);
+  }
+  /* Q1 alone: the cap holds per quarter, 60 + 8. */
+  g_assert_true (rh_period_parse ("2025Q1", &quarter, NULL));
+  q1 = rh_points_for_member (f->db, f->members[0], &quarter, &error);
+  g_assert_cmpfloat (q1->total, ==, 68);
+  g_assert_cmpfloat (q1->quarters[0], ==, 8);
+  g_assert_cmpfloat (q1->quarters[1], ==, 0);
+}
+
+static void
+test_entries_and_remove (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GPtrArray) entries = NULL;
+  g_autoptr (GError) error = NULL;
+  RhPeriod year;
+  RhPointEntry *e;
+  gint64 audit;
+
+  g_assert_true (rh_period_parse ("2025", &year, NULL));
+  for (int i = 0; i < 5; i++)
+    add (f, f->members[0], "P04", "2025-02-10");
+  g_assert_true (rh_points_add (f->db, f->members[0], "P07", "2025-06-30", "市级优秀党员",
+                                &error));
+  add (f, f->members[0], "P04", "2024-12-31");   /* another year */
+  /* A future date and an unknown rule are refused. */
+  g_assert_false (rh_points_add (f->db, f->members[0], "P04", "2026-06-02", NULL, &error));
+  g_assert_error (error, RH_VALIDATION_ERROR, RH_FIELD_DATE);
+  g_clear_error (&error);
+  g_assert_false (rh_points_add (f->db, f->members[0], "P99", "2025-01-01", NULL, &error));
+  g_assert_error (error, RH_VALIDATION_ERROR, RH_FIELD_POINTS_RULE);
+  g_assert_nonnull (strstr (error->message, "P99"));
+  g_clear_error (&error);
+
+  entries = rh_points_entries (f->db, f->members[0], &year, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (entries->len, ==, 6);
+  e = entries->pdata[0];   /* newest first */
+  g_assert_cmpstr (e->date, ==, "2025-06-30");
+  g_assert_cmpstr (e->code, ==, "P07");
+  g_assert_cmpstr (e->item, ==, "获得上级表彰");
+  g_assert_cmpfloat (e->points, ==, 10);
+  g_assert_cmpstr (e->note, ==, "市级优秀党员");
+  g_assert_false (e->veto);
+
+  /* Five volunteering entries in Q1 are 10, capped at 8: removing one (8)
+   * changes nothing, removing a second (6) does. */
+  {
+    g_autoptr (RhPoints) p = NULL;
+    g_assert_true (rh_points_remove (f->db, ((RhPointEntry *) entries->pdata[1])->id, &error));
+    p = rh_points_for_member (f->db, f->members[0], &year, &error);
+    g_assert_cmpfloat (p->quarters[0], ==, 8);
+    g_assert_cmpfloat (p->quarters[1], ==, 10);
+  }
+  audit = rh_database_query_int (f->db, "SELECT count(*) FROM audit_log"
+                                        " WHERE table_name = 'point_entry' AND action = 'delete'");
+  g_assert_cmpint (audit, ==, 1);
+  {
+    g_autoptr (RhPoints) p = NULL;
+    g_assert_true (rh_points_remove (f->db, ((RhPointEntry *) entries->pdata[2])->id, &error));
+    p = rh_points_for_member (f->db, f->members[0], &year, &error);
+    g_assert_cmpfloat (p->quarters[0], ==, 6);
+    g_assert_cmpfloat (p->total, ==, 60 + 6 + 10);
+  }
+  /* Removing it again says so. */
+  g_assert_false (rh_points_remove (f->db, ((RhPointEntry *) entries->pdata[2])->id, &error));
+  g_assert_error (error, RH_DATABASE_ERROR, RH_DATABASE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_clear_pointer (&entries, g_ptr_array_unref);
+  entries = rh_points_entries (f->db, f->members[0], &year, &error);
+  g_assert_cmpuint (entries->len, ==, 4);
+  /* Applicants and transferred members hold no points, and get none. */
+  g_assert_null (rh_points_for_member (f->db, 999999, &year, &error));
+  g_assert_no_error (error);
+  g_assert_false (rh_points_add (f->db, 999999, "P04", "2025-01-01", NULL, &error));
+  g_assert_error (error, RH_VALIDATION_ERROR, RH_FIELD_STATUS);
+  g_clear_error (&error);
+  g_assert_true (rh_member_archive (f->db, f->members[5], "2026-01-10", "组织关系转出", &error));
+  g_assert_null (rh_points_for_member (f->db, f->members[5], &year, &error));
+  g_assert_false (rh_points_add (f->db, f->members[5], "P04", "2025-01-01", NULL, &error));
+  g_assert_error (error, RH_VALIDATION_ERROR, RH_FIELD_STATUS);
+  g_clear_error (&error);
+}
+
+static RhPointRule *
+rule_of (RhPointSettings *s, const char *code)
+{
+  for (guint i = 0; i < s->rules->len; i++)
+    if (g_strcmp0 (((RhPointRule *) s->rules->pdata[i])->code, code) == 0)
+      return s->rules->pdata[i];
+  return NULL;
+}
+
+static void
+remove_rule (RhPointSettings *s, const char *code)
+{
+  g_assert_true (g_ptr_array_remove (s->rules, rule_of (s, code)));
+}
+
+/* A save that must be refused: the message holds `expect`, and nothing changed. */
+static void
+refused (Fixture *f, RhPointSettings *s, const char *expect)
+{
+  g_autoptr (GError) error = NULL;
+  gint64 audit = rh_database_query_int (f->db, "SELECT count(*) FROM audit_log");
+
+  g_assert_false (rh_point_settings_save (f->db, s, &error));
+  g_assert_error (error, RH_VALIDATION_ERROR, RH_FIELD_NONE);
+  if (strstr (error->message, expect) == NULL)
+    g_error ("“%s” does not hold “%s”", error->message, expect);
+  g_assert_cmpint (rh_database_query_int (f->db, "SELECT count(*) FROM audit_log"), ==, audit);
+  g_assert_cmpint (rh_database_query_int (f->db, "SELECT count(*) FROM point_rule"), ==, 9);
+}
+
+static RhPointSettings *
+load (Fixture *f)
+{
+  g_autoptr (GError) error = NULL;
+  RhPointSettings *s = rh_point_settings_load (f->db, &error);
+  g_assert_no_error (error);
+  return s;
+}
+
+static void
+test_rules_edit (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RhPointSettings) s = load (f);
+  g_autoptr (RhPoints) p = NULL;
+  RhPointRule *r;
+  RhPeriod year;
+
+  /* The shipped rules. */
+  g_assert_cmpuint (s->rules->len, ==, 9);
+  g_assert_cmpfloat (s->base, ==, 60);
+  g_assert_cmpstr (s->levels, ==, "优秀:90;良好:80;合格:60;不合格:0");
+  r = rule_of (s, "P01");
+  g_assert_cmpint (r->source, ==, RH_POINT_PRESENT);
+  g_assert_cmpfloat (r->cap, ==, 12);
+  g_assert_cmpint (rule_of (s, "P02")->source, ==, RH_POINT_ABSENT);
+  g_assert_true (isnan (rule_of (s, "P08")->cap));
+  g_assert_true (rule_of (s, "P09")->veto);
+  for (int i = 0; i < 6; i++)
+    add (f, f->members[0], "P04", "2025-02-10");
+
+  /* Each refusal names the rule and the field; nothing is written. */
+  g_clear_pointer (&rule_of (s, "P05")->item, g_free);
+  rule_of (s, "P05")->item = g_strdup ("  ");
+  refused (f, s, "P05: the item is empty");
+  g_clear_pointer (&s, rh_point_settings_free);
+  s = load (f);
+  rule_of (s, "P05")->cap = -1;
+  refused (f, s, "P05: the cap per quarter");
+  rule_of (s, "P05")->cap = 10;
+  r = rule_of (s, "P06");
+  g_free (r->code);
+  r->code = g_strdup ("P05 ");
+  refused (f, s, "code P05 is used twice");
+  g_assert_true (r == s->rules->pdata[5]);
+  g_free (r->code);
+  r->code = g_strdup ("");
+  refused (f, s, "Points rule 6: the code is empty");
+  g_clear_pointer (&s, rh_point_settings_free);
+  s = load (f);
+  s->base = -1;
+  refused (f, s, "Base score");
+  s->base = 60;
+  g_free (s->levels);
+  s->levels = g_strdup ("优秀90;合格:60");
+  refused (f, s, "优秀90");
+  g_free (s->levels);
+  s->levels = g_strdup ("优秀:90;合格:95");
+  refused (f, s, "合格");
+  g_free (s->levels);
+  s->levels = g_strdup ("优秀:90;良好:80;合格:60;不合格:0");
+  /* Rules that count meetings keep their source and cannot go; a rule with
+   * entries cannot go either. A removal that would have worked (P06) is
+   * rolled back with the refused part of the same save. */
+  remove_rule (s, "P06");
+  rule_of (s, "P01")->source = RH_POINT_MANUAL;
+  refused (f, s, "P01: whether it counts meeting records");
+  rule_of (s, "P01")->source = RH_POINT_PRESENT;
+  remove_rule (s, "P02");
+  refused (f, s, "P02 is counted from meeting records");
+  g_clear_pointer (&s, rh_point_settings_free);
+  s = load (f);
+  remove_rule (s, "P04");
+  refused (f, s, "P04 has 6 entries");
+  g_clear_pointer (&s, rh_point_settings_free);
+  s = load (f);
+  r = rh_point_rule_new ();
+  r->code = g_strdup ("P10");
+  r->item = g_strdup ("结对帮扶");
+  r->points = 4;
+  r->source = RH_POINT_ABSENT;
+  g_ptr_array_add (s->rules, r);
+  refused (f, s, "P10: new rules are entered by hand");
+
+  /* A good save: volunteering becomes 3 points capped at 9 a quarter, a new
+   * rule, P06 removed, and P03 and P05 swap codes. */
+  r->source = RH_POINT_MANUAL;
+  rule_of (s, "P04")->points = 3;
+  rule_of (s, "P04")->cap = 9;
+  remove_rule (s, "P06");
+  {
+    RhPointRule *p03 = rule_of (s, "P03"), *p05 = rule_of (s, "P05");
+    p03->code[2] = '5';
+    p05->code[2] = '3';
+  }
+  s->base = 50;
+  g_assert_true (rh_point_settings_save (f->db, s, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&s, rh_point_settings_free);
+  s = load (f);
+  g_assert_cmpuint (s->rules->len, ==, 9);
+  g_assert_cmpstr (rule_of (s, "P03")->item, ==, "党员先锋岗、示范岗示范带头");
+  g_assert_cmpstr (rule_of (s, "P05")->item, ==, "按时足额交纳党费");
+  g_assert_null (rule_of (s, "P06"));
+  g_assert_cmpstr (rule_of (s, "P10")->item, ==, "结对帮扶");
+  g_assert_cmpfloat (s->base, ==, 50);
+  /* Six entries of 3 in Q1 are 18, capped at 9: 50 + 9. */
+  g_assert_true (rh_period_parse ("2025", &year, NULL));
+  p = rh_points_for_member (f->db, f->members[0], &year, &error);
+  g_assert_cmpfloat (p->total, ==, 59);
+  g_assert_cmpstr (p->level, ==, "不合格");
+  add (f, f->members[0], "P10", "2025-03-01");
+  /* The edits are in the audit log: P04 and P03/P05 updated, P10 added, P06 gone, the base. */
+  g_assert_cmpint (rh_database_query_int (f->db, "SELECT count(*) FROM audit_log WHERE"
+                                                 " table_name = 'point_rule' AND action = 'update'"
+                                                 " AND json_extract(new_values, '$.code') NOT"
+                                                 " LIKE '~%'"), ==, 3);
+  g_assert_cmpint (rh_database_query_int (f->db, "SELECT count(*) FROM audit_log WHERE"
+                                                 " table_name = 'point_rule' AND action <> 'update'"),
+                   ==, 2);
+  g_assert_cmpint (rh_database_query_int (f->db, "SELECT count(*) FROM audit_log WHERE"
+                                                 " table_name = 'setting'"), ==, 1);
+}
+
+static void
+test_review_clear (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (rh_review_set (f->db, f->members[0], 2025, RH_REVIEW_BASIC, NULL, &error));
+  g_assert_cmpint (rh_review_get (f->db, f->members[0], 2025), ==, RH_REVIEW_BASIC);
+  g_assert_true (rh_review_clear (f->db, f->members[0], 2025, &error));
+  g_assert_cmpint (rh_review_get (f->db, f->members[0], 2025), ==, -1);
+  g_assert_cmpint (rh_database_query_int (f->db, "SELECT count(*) FROM audit_log WHERE"
+                                                 " table_name = 'member_review'"
+                                                 " AND action = 'delete'"), ==, 1);
 }
 
 int
@@ -144,6 +509,14 @@ main (int argc, char **argv)
   g_test_add ("/points/caps-and-veto", Fixture, NULL, fixture_set_up, test_caps_and_veto,
               fixture_tear_down);
   g_test_add ("/points/review-quota", Fixture, NULL, fixture_set_up, test_review_quota,
+              fixture_tear_down);
+  g_test_add ("/points/quarters-and-ranks", Fixture, NULL, fixture_set_up,
+              test_quarters_and_ranks, fixture_tear_down);
+  g_test_add ("/points/entries-and-remove", Fixture, NULL, fixture_set_up,
+              test_entries_and_remove, fixture_tear_down);
+  g_test_add ("/points/rules-edit", Fixture, NULL, fixture_set_up, test_rules_edit,
+              fixture_tear_down);
+  g_test_add ("/points/review-clear", Fixture, NULL, fixture_set_up, test_review_clear,
               fixture_tear_down);
   return g_test_run ();
 }

@@ -18,6 +18,7 @@
 #include "rh-demo.h"
 #include "rh-i18n.h"
 #include "rh-org.h"
+#include "rh-points.h"
 #include "rh-rules.h"
 
 enum { EXIT_OK = 0, EXIT_PROBLEMS = 1, EXIT_USAGE = 2 };
@@ -510,6 +511,89 @@ cmd_score (int argc, char **argv)
   return EXIT_OK;
 }
 
+/* Member points (党员积分) and the democratic review of one branch. */
+static int
+cmd_points (int argc, char **argv)
+{
+  char *period_text = NULL, *format = NULL;
+  gint64 branch = 0;
+  GOptionEntry entries[] = {
+    { "branch", 0, 0, G_OPTION_ARG_INT64, &branch, N_("The branch"), "ID" },
+    { "period", 0, 0, G_OPTION_ARG_STRING, &period_text, N_("2025, 2025Q3 or 2025-07"), "P" },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("text or tsv"), "FORMAT" },
+    { NULL },
+  };
+  g_autoptr (RhDatabase) db = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) all = NULL;
+  gboolean tsv;
+  RhPeriod p;
+
+  if (!parse_command ("points", "", _("A branch's members with their points by quarter, total, "
+                                      "level, rank and review grade."),
+                      entries, &argc, &argv) || !parse_format (format, &tsv))
+    return EXIT_USAGE;
+  if (argc > 1 || branch <= 0 || !rh_period_parse (period_text, &p, &error))
+    {
+      g_printerr ("ronghe-cli points: %s\n",
+                  error != NULL ? error->message
+                  : argc > 1    ? _("takes no arguments")
+                                : _("--branch ID is required"));
+      return EXIT_USAGE;
+    }
+  db = open_database ();
+  if (db == NULL)
+    return EXIT_PROBLEMS;
+  all = rh_points_for_branch (db, branch, &p, &error);
+  if (all == NULL)
+    {
+      print_error ("points", error);
+      return EXIT_PROBLEMS;
+    }
+  if (tsv)
+    printf ("rank\tmember_id\tname\tprobationary\tq1\tq2\tq3\tq4\ttotal\tvetoed\tlevel\treview\n");
+  else
+    {
+      print_cell (_("Rank"), 5, TRUE);
+      for (int q = 0; q < 4; q++)
+        {
+          static const char *const names[] = { NC_ ("quarter", "Q1"), NC_ ("quarter", "Q2"),
+                                               NC_ ("quarter", "Q3"), NC_ ("quarter", "Q4") };
+          print_cell (g_dpgettext2 (GETTEXT_PACKAGE, "quarter", names[q]), 7, TRUE);
+        }
+      print_cell (C_("points", "Total"), 7, TRUE);
+      print_cell (_("Level"), 8, FALSE);
+      print_cell (C_("points", "Review"), 10, FALSE);
+      printf ("%s\n", _("Name"));
+    }
+  for (guint i = 0; i < all->len; i++)
+    {
+      RhPoints *m = all->pdata[i];
+      char q[4][G_ASCII_DTOSTR_BUF_SIZE], total[G_ASCII_DTOSTR_BUF_SIZE];
+
+      for (int k = 0; k < 4; k++)
+        g_ascii_formatd (q[k], sizeof q[k], "%g", m->quarters[k]);
+      g_ascii_formatd (total, sizeof total, "%g", m->total);
+      if (tsv)
+        printf ("%d\t%" G_GINT64_FORMAT "\t%s\t%d\t%s\t%s\t%s\t%s\t%s\t%d\t%s\t%s\n", m->rank,
+                m->member_id, m->name, m->probationary, q[0], q[1], q[2], q[3], total, m->vetoed,
+                m->level, m->review >= 0 ? rh_review_grade_to_string (m->review) : "");
+      else
+        {
+          g_autofree char *rank = g_strdup_printf ("%d", m->rank);
+          print_cell (rank, 5, TRUE);
+          for (int k = 0; k < 4; k++)
+            print_cell (q[k], 7, TRUE);
+          print_cell (total, 7, TRUE);
+          print_cell (m->level, 8, FALSE);
+          print_cell (m->review >= 0 ? rh_review_grade_label (m->review) : "—", 10, FALSE);
+          printf ("%s%s%s\n", m->name, m->probationary ? _(" (probationary)") : "",
+                  m->vetoed ? _(" (veto)") : "");
+        }
+    }
+  return EXIT_OK;
+}
+
 static int
 cmd_template (int argc, char **argv)
 {
@@ -814,6 +898,7 @@ static const struct {
   { "compliance", cmd_compliance, N_("Meetings required and held, per branch (--period P)") },
   { "integration", cmd_integration, N_("The integration index per branch (--period P)") },
   { "score", cmd_score, N_("Assessment scores, grades, stars and ranks (--period P)") },
+  { "points", cmd_points, N_("Member points and review grades of a branch (--branch ID --period P)") },
   { "template", cmd_template, N_("Export or import an assessment template (JSON)") },
 };
 

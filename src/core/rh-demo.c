@@ -11,6 +11,7 @@
 #include "rh-date.h"
 #include "rh-demo-assess.h"
 #include "rh-demo-life.h"
+#include "rh-demo-points.h"
 #include "rh-demo.h"
 #include "rh-member.h"
 #include "rh-org.h"
@@ -1516,7 +1517,8 @@ generate (RhDatabase *db, gpointer data, GError **error)
     g_date_clear (&today, 1);
     g_date_set_julian (&today, demo->today);
     if (!rh_demo_life_generate (db, demo->rand, &today, error)
-        || !rh_demo_assess_generate (db, demo->rand, &today, error))
+        || !rh_demo_assess_generate (db, demo->rand, &today, error)
+        || !rh_demo_points_generate (db, demo->rand, &today, error))
       return FALSE;
   }
   return rh_member_bulk_end (db, error);

@@ -56,6 +56,8 @@ static const char *const field_labels[RH_N_FIELDS] = {
   [RH_FIELD_MODE] = N_("Integration mode"),
   [RH_FIELD_CASE_STATUS] = N_("Case status"),
   [RH_FIELD_RULE] = N_("Frequency rule"),
+  [RH_FIELD_DATE] = N_("Date"),
+  [RH_FIELD_POINTS_RULE] = N_("Points rule"),
 };
 
 const char *

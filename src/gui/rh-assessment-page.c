@@ -8,6 +8,7 @@
 #include "rh-assessment.h"
 #include "rh-date.h"
 #include "rh-gui-util.h"
+#include "rh-points-window.h"
 
 /* A list item holding one branch's result; the table sorts these in memory. */
 #define RH_TYPE_RESULT_ITEM (rh_result_item_get_type ())
@@ -208,6 +209,33 @@ period_changed_cb (RhAssessmentPage *self)
   refresh (self);
 }
 
+/* The selected branch's member points and review, for the page's year. */
+static void
+points_activated (GtkWidget *widget, const char *action, GVariant *param)
+{
+  RhAssessmentPage *self = RH_ASSESSMENT_PAGE (widget);
+  GtkSelectionModel *model = gtk_column_view_get_model (self->column_view);
+  RhResultItem *item = gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (model));
+  RhPointsWindow *window;
+
+  if (item == NULL)
+    return;
+  window = rh_points_window_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->db,
+                                 item->result->org_id,
+                                 gtk_spin_button_get_value_as_int (self->year_spin));
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+selection_changed_cb (RhAssessmentPage *self)
+{
+  GtkSelectionModel *model = gtk_column_view_get_model (self->column_view);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.points",
+                                 gtk_single_selection_get_selected_item (
+                                   GTK_SINGLE_SELECTION (model)) != NULL);
+}
+
 static void
 row_activated_cb (GtkColumnView *view, guint position, RhAssessmentPage *self)
 {
@@ -277,6 +305,7 @@ rh_assessment_page_class_init (RhAssessmentPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RhAssessmentPage, column_view);
   gtk_widget_class_bind_template_callback (widget_class, period_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
+  gtk_widget_class_install_action (widget_class, "assessment.points", NULL, points_activated);
 }
 
 static void
@@ -314,5 +343,8 @@ rh_assessment_page_init (RhAssessmentPage *self)
                                     g_object_ref (gtk_column_view_get_sorter (self->column_view)));
   selection = gtk_single_selection_new (G_LIST_MODEL (sorted));
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
+  g_signal_connect_swapped (selection, "notify::selected-item", G_CALLBACK (selection_changed_cb),
+                            self);
   g_object_unref (selection);
+  selection_changed_cb (self);
 }

@@ -8,6 +8,8 @@
 #include "rh-meeting.h"
 #include "rh-member-view.h"
 #include "rh-org.h"
+#include "rh-point-entry-dialog.h"
+#include "rh-points.h"
 #include "rh-rules.h"
 #include "rh-window.h"
 
@@ -24,6 +26,19 @@ struct _RhMemberView
   GtkListBox *details_list;
   GtkWidget  *archive_button;
   GtkWidget  *restore_button;
+
+  /* Points and review of the chosen year */
+  GtkWidget     *points_box;
+  GtkSpinButton *year_spin;
+  AdwActionRow  *total_row;
+  GtkLabel      *total_label;
+  GtkGrid       *quarters_grid;
+  AdwExpanderRow *rules_row;
+  GPtrArray     *rule_rows;   /* the rows inside rules_row */
+  AdwComboRow   *review_row;
+  GtkLabel      *points_error_label;
+  GtkListBox    *entries_list;
+  gboolean       filling;   /* set while the review row is set from the database */
 };
 
 G_DEFINE_FINAL_TYPE (RhMemberView, rh_member_view, ADW_TYPE_WINDOW)
@@ -61,6 +76,279 @@ step_row (RhStep *step)
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name (icon));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   return row;
+}
+
+/* "+2", "−5", "0". */
+static char *
+signed_points (double v)
+{
+  return v < 0 ? g_strdup_printf ("−%g", -v) : v > 0 ? g_strdup_printf ("+%g", v) : g_strdup ("0");
+}
+
+static void remove_clicked_cb (GtkButton *button, RhMemberView *self);
+
+static GtkWidget *
+entry_row (RhPointEntry *e)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *points, *remove;
+  g_autofree char *subtitle = e->note != NULL ? g_strdup_printf ("%s · %s", e->date, e->note)
+                                              : g_strdup (e->date);
+  g_autofree char *value = e->veto ? g_strdup (_("Veto")) : signed_points (e->points);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), e->item);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  points = gtk_label_new (value);
+  gtk_widget_add_css_class (points, "numeric");
+  if (e->veto || e->points < 0)
+    gtk_widget_add_css_class (points, "error");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), points);
+  remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  gtk_widget_set_tooltip_text (remove, _("Remove this entry"));
+  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (remove, "flat");
+  g_object_set_data_full (G_OBJECT (remove), "rh-entry-id", g_memdup2 (&e->id, sizeof e->id), g_free);
+  g_object_set_data_full (G_OBJECT (remove), "rh-entry-label",
+                          g_strdup_printf (_("“%s” on %s (%s)"), e->item, e->date, value), g_free);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+  g_object_set_data (G_OBJECT (row), "rh-remove-button", remove);
+  return row;
+}
+
+/* How each rule added up, automatic ones included: why the total is what it is. */
+static void
+fill_rules (RhMemberView *self, const RhPeriod *year)
+{
+  g_autoptr (GPtrArray) sums = rh_points_by_rule (self->db, self->member_id, year, NULL);
+  double held_back = 0;
+  g_autofree char *subtitle = NULL;
+
+  for (guint i = 0; i < self->rule_rows->len; i++)
+    adw_expander_row_remove (self->rules_row, self->rule_rows->pdata[i]);
+  g_ptr_array_set_size (self->rule_rows, 0);
+  for (guint i = 0; sums != NULL && i < sums->len; i++)
+    {
+      RhPointRuleSum *sum = sums->pdata[i];
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *counted = sum->veto ? g_strdup (_("Veto")) : signed_points (sum->counted);
+      g_autofree char *what = NULL;
+      GtkWidget *value;
+
+      switch (sum->source)
+        {
+        case RH_POINT_PRESENT:
+          what = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d meeting attended",
+                                               "%d meetings attended", sum->count), sum->count);
+          break;
+        case RH_POINT_ABSENT:
+          what = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d meeting missed without leave",
+                                               "%d meetings missed without leave", sum->count),
+                                  sum->count);
+          break;
+        default:
+          what = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d entry", "%d entries",
+                                               sum->count), sum->count);
+        }
+      if (!sum->veto && sum->raw != sum->counted)
+        {
+          g_autofree char *raw = signed_points (sum->raw);
+          g_autofree char *with_cap = g_strdup_printf (_("%s; %s before the quarterly caps"), what,
+                                                       raw);
+          g_free (what);
+          what = g_steal_pointer (&with_cap);
+          held_back += sum->raw - sum->counted;
+        }
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), sum->item);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), what);
+      value = gtk_label_new (counted);
+      gtk_widget_add_css_class (value, "numeric");
+      if (sum->veto || sum->counted < 0)
+        gtk_widget_add_css_class (value, "error");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), value);
+      adw_expander_row_add_row (self->rules_row, row);
+      g_ptr_array_add (self->rule_rows, row);
+    }
+  if (sums == NULL || sums->len == 0)
+    subtitle = g_strdup (_("No points from any rule yet"));
+  else if (held_back != 0)
+    {
+      g_autofree char *held = signed_points (held_back);
+      subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                               "%u rule gave points; the quarterly caps held back %s",
+                                               "%u rules gave points; the quarterly caps held back %s",
+                                               sums->len), sums->len, held);
+    }
+  else
+    subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u rule gave points",
+                                             "%u rules gave points", sums->len), sums->len);
+  adw_expander_row_set_subtitle (self->rules_row, subtitle);
+  adw_expander_row_set_enable_expansion (self->rules_row, sums != NULL && sums->len > 0);
+}
+
+static int
+chosen_year (RhMemberView *self)
+{
+  return gtk_spin_button_get_value_as_int (self->year_spin);
+}
+
+static void
+fill_points (RhMemberView *self)
+{
+  g_autoptr (RhPoints) p = NULL;
+  g_autoptr (GPtrArray) entries = NULL;
+  g_autofree char *total = NULL;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *earned = NULL;
+  GtkWidget *child;
+  RhPeriod year;
+
+  rh_period_init (&year, RH_PERIOD_YEAR, chosen_year (self), 0);
+  p = rh_points_for_member (self->db, self->member_id, &year, NULL);
+  /* Points are kept for party members on the roster only. */
+  gtk_widget_set_visible (self->points_box, p != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->points_error_label), FALSE);
+  if (p == NULL)
+    return;
+
+  total = g_strdup_printf ("%g", p->total);
+  gtk_label_set_label (self->total_label, total);
+  if (p->vetoed)
+    subtitle = g_strdup_printf (_("%s · vetoed: the year counts 0 · rank %d of %d in the branch"),
+                                p->level, p->rank, p->ranked);
+  else
+    {
+      earned = signed_points (p->earned);
+      subtitle = g_strdup_printf (_("%s · base %g, earned %s · rank %d of %d in the branch"),
+                                  p->level, p->base, earned, p->rank, p->ranked);
+    }
+  adw_action_row_set_subtitle (self->total_row, subtitle);
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->quarters_grid))) != NULL)
+    gtk_grid_remove (self->quarters_grid, child);
+  for (int q = 0; q < 4; q++)
+    {
+      static const char *const names[] = { NC_ ("quarter", "Q1"), NC_ ("quarter", "Q2"),
+                                           NC_ ("quarter", "Q3"), NC_ ("quarter", "Q4") };
+      g_autofree char *value = signed_points (p->quarters[q]);
+      GtkWidget *name = gtk_label_new (g_dpgettext2 (GETTEXT_PACKAGE, "quarter", names[q]));
+      GtkWidget *number = gtk_label_new (value);
+
+      gtk_widget_add_css_class (name, "caption");
+      gtk_widget_add_css_class (name, "dim-label");
+      gtk_widget_add_css_class (number, "numeric");
+      gtk_grid_attach (self->quarters_grid, name, q, 0, 1, 1);
+      gtk_grid_attach (self->quarters_grid, number, q, 1, 1, 1);
+    }
+
+  fill_rules (self, &year);
+
+  self->filling = TRUE;
+  adw_combo_row_set_selected (self->review_row, (guint) (p->review + 1));
+  self->filling = FALSE;
+  rh_form_row_set_error (ADW_ACTION_ROW (self->review_row), NULL);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->review_row),
+                               p->probationary ? _("Reviewed with the probationary members") : "");
+
+  rh_list_box_remove_all (self->entries_list);
+  entries = rh_points_entries (self->db, self->member_id, &year, NULL);
+  for (guint i = 0; entries != NULL && i < entries->len; i++)
+    {
+      GtkWidget *row = entry_row (entries->pdata[i]);
+      g_signal_connect (g_object_get_data (G_OBJECT (row), "rh-remove-button"), "clicked",
+                        G_CALLBACK (remove_clicked_cb), self);
+      gtk_list_box_append (self->entries_list, row);
+    }
+  if (entries == NULL || entries->len == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No points entered this year"));
+      gtk_widget_add_css_class (row, "dim-label");
+      gtk_list_box_append (self->entries_list, row);
+    }
+}
+
+static void
+year_changed_cb (RhMemberView *self)
+{
+  if (self->db != NULL)
+    fill_points (self);
+}
+
+/* A refusal (the 优秀 quota) is shown on the row, and the stored grade stays selected. */
+static void
+review_changed_cb (RhMemberView *self)
+{
+  int grade = (int) adw_combo_row_get_selected (self->review_row) - 1;
+  int year = chosen_year (self);
+  g_autoptr (GError) error = NULL;
+  gboolean ok;
+
+  if (self->filling || self->db == NULL)
+    return;
+  if (grade == rh_review_get (self->db, self->member_id, year))
+    return;
+  ok = grade < 0 ? rh_review_clear (self->db, self->member_id, year, &error)
+                 : rh_review_set (self->db, self->member_id, year, (RhReviewGrade) grade, NULL,
+                                  &error);
+  if (!ok)
+    {
+      self->filling = TRUE;
+      adw_combo_row_set_selected (self->review_row,
+                                  (guint) (rh_review_get (self->db, self->member_id, year) + 1));
+      self->filling = FALSE;
+      rh_form_row_set_error (ADW_ACTION_ROW (self->review_row), error->message);
+      return;
+    }
+  rh_database_emit_changed (self->db);
+}
+
+static void
+remove_response_cb (AdwMessageDialog *dialog, const char *response, RhMemberView *self)
+{
+  gint64 id = *(gint64 *) g_object_get_data (G_OBJECT (dialog), "rh-entry-id");
+  g_autoptr (GError) error = NULL;
+
+  if (g_strcmp0 (response, "remove") != 0)
+    return;
+  if (!rh_points_remove (self->db, id, &error))
+    {
+      gtk_label_set_label (self->points_error_label, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->points_error_label), TRUE);
+      return;
+    }
+  rh_database_emit_changed (self->db);
+}
+
+static void
+remove_clicked_cb (GtkButton *button, RhMemberView *self)
+{
+  const char *label = g_object_get_data (G_OBJECT (button), "rh-entry-label");
+  gint64 id = *(gint64 *) g_object_get_data (G_OBJECT (button), "rh-entry-id");
+  g_autofree char *body = g_strdup_printf (_("%s is removed from %s’s points. The audit log keeps "
+                                             "a record of it."), label, self->member->name);
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Remove Points Entry?"), body);
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "remove",
+                                    _("_Remove"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "remove",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "rh-entry-id", g_memdup2 (&id, sizeof id), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (remove_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+add_points_activated (GtkWidget *widget, const char *action, GVariant *param)
+{
+  RhMemberView *self = RH_MEMBER_VIEW (widget);
+  RhPointEntryDialog *dialog = rh_point_entry_dialog_new (GTK_WINDOW (self), self->db,
+                                                          self->member_id);
+
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -130,6 +418,7 @@ fill (RhMemberView *self)
 
   gtk_widget_set_visible (self->archive_button, m->archived_date == NULL);
   gtk_widget_set_visible (self->restore_button, m->archived_date != NULL);
+  fill_points (self);
 }
 
 static void
@@ -260,6 +549,7 @@ rh_member_view_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), RH_TYPE_MEMBER_VIEW);
   g_clear_object (&self->member);
   g_clear_object (&self->db);
+  g_clear_pointer (&self->rule_rows, g_ptr_array_unref);
   G_OBJECT_CLASS (rh_member_view_parent_class)->dispose (object);
 }
 
@@ -277,16 +567,51 @@ rh_member_view_class_init (RhMemberViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RhMemberView, details_list);
   gtk_widget_class_bind_template_child (widget_class, RhMemberView, archive_button);
   gtk_widget_class_bind_template_child (widget_class, RhMemberView, restore_button);
+  gtk_widget_class_bind_template_child (widget_class, RhMemberView, points_box);
+  gtk_widget_class_bind_template_child (widget_class, RhMemberView, year_spin);
+  gtk_widget_class_bind_template_child (widget_class, RhMemberView, total_row);
+  gtk_widget_class_bind_template_child (widget_class, RhMemberView, total_label);
+  gtk_widget_class_bind_template_child (widget_class, RhMemberView, quarters_grid);
+  gtk_widget_class_bind_template_child (widget_class, RhMemberView, rules_row);
+  gtk_widget_class_bind_template_child (widget_class, RhMemberView, review_row);
+  gtk_widget_class_bind_template_child (widget_class, RhMemberView, points_error_label);
+  gtk_widget_class_bind_template_child (widget_class, RhMemberView, entries_list);
+  gtk_widget_class_bind_template_callback (widget_class, year_changed_cb);
   gtk_widget_class_install_action (widget_class, "member.edit", NULL, edit_activated);
   gtk_widget_class_install_action (widget_class, "member.archive", NULL, archive_activated);
   gtk_widget_class_install_action (widget_class, "member.restore", NULL, restore_activated);
+  gtk_widget_class_install_action (widget_class, "member.add-points", NULL, add_points_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static const char *
+review_choice_label (int i)
+{
+  return i == 0 ? _("Not reviewed") : rh_review_grade_label ((RhReviewGrade) (i - 1));
 }
 
 static void
 rh_member_view_init (RhMemberView *self)
 {
+  GtkStringList *labels = gtk_string_list_new (NULL);
+  GDate today;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->rule_rows = g_ptr_array_new ();
+  for (int i = 0; i <= RH_N_REVIEW_GRADES; i++)
+    gtk_string_list_append (labels, review_choice_label (i));
+  adw_combo_row_set_model (self->review_row, G_LIST_MODEL (labels));
+  g_object_unref (labels);
+  g_signal_connect_swapped (self->review_row, "notify::selected", G_CALLBACK (review_changed_cb),
+                            self);
+  rh_date_today (&today);
+  gtk_spin_button_set_value (self->year_spin, g_date_get_year (&today));
+}
+
+void
+rh_member_view_set_year (RhMemberView *self, int year)
+{
+  gtk_spin_button_set_value (self->year_spin, year);
 }
 
 RhMemberView *

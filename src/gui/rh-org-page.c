@@ -7,6 +7,7 @@
 #include "rh-org-editor.h"
 #include "rh-org-page.h"
 #include "rh-org.h"
+#include "rh-points-window.h"
 #include "rh-rules.h"
 #include "rh-term-editor.h"
 #include "rh-window.h"
@@ -98,6 +99,8 @@ update_actions (RhOrgPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "org.add", !has || self->selected->kind != RH_ORG_GROUP);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "org.move", has);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "org.archive", has);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "org.points",
+                                 has && self->selected->kind == RH_ORG_BRANCH);
 }
 
 static void
@@ -336,6 +339,19 @@ edit_activated (GtkWidget *widget, const char *action, GVariant *param)
 }
 
 static void
+points_activated (GtkWidget *widget, const char *action, GVariant *param)
+{
+  RhOrgPage *self = RH_ORG_PAGE (widget);
+  GtkWindow *parent = GTK_WINDOW (gtk_widget_get_root (widget));
+  GDate today;
+
+  rh_date_today (&today);
+  if (self->selected != NULL && self->selected->kind == RH_ORG_BRANCH)
+    gtk_window_present (GTK_WINDOW (rh_points_window_new (parent, self->db, self->selected->id,
+                                                          g_date_get_year (&today))));
+}
+
+static void
 term_activated (GtkWidget *widget, const char *action, GVariant *param)
 {
   RhOrgPage *self = RH_ORG_PAGE (widget);
@@ -500,6 +516,7 @@ rh_org_page_class_init (RhOrgPageClass *klass)
   gtk_widget_class_install_action (widget_class, "org.term", NULL, term_activated);
   gtk_widget_class_install_action (widget_class, "org.move", NULL, move_activated);
   gtk_widget_class_install_action (widget_class, "org.archive", NULL, archive_activated);
+  gtk_widget_class_install_action (widget_class, "org.points", NULL, points_activated);
 }
 
 static void

@@ -5,6 +5,7 @@
 #include "rh-assessment.h"
 #include "rh-gui-util.h"
 #include "rh-meeting.h"
+#include "rh-point-rules-editor.h"
 #include "rh-preferences.h"
 #include "rh-template-editor.h"
 #include "rh-template-io.h"
@@ -368,6 +369,8 @@ rh_preferences_new (GtkWindow *parent, RhDatabase *db)
   self->db = g_object_ref (db);
   build_rows (self);
   fill_templates (self);
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                              ADW_PREFERENCES_PAGE (rh_point_rules_editor_new (db)));
   self->changed_id = g_signal_connect_swapped (db, "changed", G_CALLBACK (fill_templates), self);
   return self;
 }
