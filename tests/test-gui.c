@@ -746,6 +746,16 @@ test_import_nothing_and_restore (Fixture *f, gconstpointer data)
   WAIT_FOR (g_strcmp0 (rh_import_dialog_get_page (dialog), "preview") == 0);
   g_assert_cmpstr (gtk_label_get_text (child (dialog, RH_TYPE_IMPORT_DIALOG, "new_label")), ==,
                    "2");
+  /* Back to the columns: leaving out the ID number makes every row invalid. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.back", NULL));
+  g_assert_cmpstr (rh_import_dialog_get_page (dialog), ==, "mapping");
+  rh_import_dialog_set_column (dialog, RH_IMPORT_ID_NUMBER, -1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.next", NULL));
+  WAIT_FOR (g_strcmp0 (rh_import_dialog_get_page (dialog), "preview") == 0);
+  g_assert_cmpstr (gtk_label_get_text (child (dialog, RH_TYPE_IMPORT_DIALOG, "new_label")), ==,
+                   "0");
+  g_assert_cmpstr (gtk_label_get_text (child (dialog, RH_TYPE_IMPORT_DIALOG, "invalid_label")),
+                   ==, "3");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL));
   WAIT_FOR (weak == NULL);
   g_assert_cmpint (rh_database_query_int (f->db, "SELECT count(*) FROM member"), ==, 1);

@@ -30,6 +30,7 @@ struct _RhImportDialog
   AdwWindowTitle *window_title;
   GtkButton      *close_button;
   GtkButton      *next_button;
+  GtkButton      *back_button;
   GtkStack       *stack;
   GtkSpinner     *spinner;
   GtkLabel       *busy_label;
@@ -72,6 +73,7 @@ static void
 show_error (RhImportDialog *self, const GError *error)
 {
   self->busy = FALSE;
+  gtk_widget_set_visible (GTK_WIDGET (self->back_button), FALSE);
   gtk_spinner_set_spinning (self->spinner, FALSE);
   adw_status_page_set_description (self->error_page, error->message);
   gtk_stack_set_visible_child_name (self->stack, "error");
@@ -400,6 +402,7 @@ prepare_done (GObject *source, GAsyncResult *result, gpointer data)
   rh_import_plan_set_create_branches (self->plan, gtk_switch_get_active (self->create_switch));
   show_counts (self);
   gtk_button_set_label (self->close_button, _("Import _Nothing"));
+  gtk_widget_set_visible (GTK_WIDGET (self->back_button), TRUE);
   gtk_stack_set_visible_child_name (self->stack, "preview");
 }
 
@@ -529,6 +532,7 @@ commit_done (GObject *source, GAsyncResult *result, gpointer data)
           gtk_stack_set_visible_child_name (self->stack, "preview");
           gtk_widget_set_sensitive (GTK_WIDGET (self->next_button), n > 0);
           gtk_widget_set_sensitive (GTK_WIDGET (self->close_button), TRUE);
+          gtk_widget_set_sensitive (GTK_WIDGET (self->back_button), TRUE);
           if (window != NULL)
             rh_window_toast (window, _("Import cancelled; nothing was changed"));
           return;
@@ -568,6 +572,7 @@ commit (RhImportDialog *self)
   gtk_stack_set_visible_child_name (self->stack, "progress");
   gtk_widget_set_sensitive (GTK_WIDGET (self->next_button), FALSE);
   gtk_widget_set_sensitive (GTK_WIDGET (self->close_button), FALSE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->back_button), FALSE);
   self->progress_source = g_timeout_add (100, update_progress_cb, self);
   g_task_run_in_thread (task, commit_thread);
 }
@@ -584,6 +589,20 @@ next_activated (GtkWidget *widget, const char *action, GVariant *param)
     preview (self);
   else if (g_strcmp0 (page, "preview") == 0 && self->plan != NULL)
     commit (self);
+}
+
+static void
+back_activated (GtkWidget *widget, const char *action, GVariant *param)
+{
+  RhImportDialog *self = RH_IMPORT_DIALOG (widget);
+
+  if (self->busy || g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "preview") != 0)
+    return;
+  gtk_widget_set_visible (GTK_WIDGET (self->back_button), FALSE);
+  gtk_button_set_label (self->close_button, _("_Cancel"));
+  gtk_button_set_label (self->next_button, _("_Preview"));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->next_button), TRUE);
+  gtk_stack_set_visible_child_name (self->stack, "mapping");
 }
 
 static void
@@ -652,6 +671,7 @@ rh_import_dialog_class_init (RhImportDialogClass *klass)
   CHILD (window_title);
   CHILD (close_button);
   CHILD (next_button);
+  CHILD (back_button);
   CHILD (stack);
   CHILD (spinner);
   CHILD (busy_label);
@@ -679,6 +699,7 @@ rh_import_dialog_class_init (RhImportDialogClass *klass)
 #undef CHILD
   gtk_widget_class_install_action (widget_class, "import.next", NULL, next_activated);
   gtk_widget_class_install_action (widget_class, "import.cancel", NULL, cancel_activated);
+  gtk_widget_class_install_action (widget_class, "import.back", NULL, back_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
