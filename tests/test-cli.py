@@ -132,6 +132,121 @@ class CliTest(unittest.TestCase):
         r = run("--database", self.db, "compliance", "--period", "2025", "--branch", "999999")
         self.assertEqual(r.returncode, 1)
 
+    def test_chart_and_handout(self):
+        self.assertEqual(run("--database", self.db, "demo").returncode, 0)
+        branch = rows(self.db, "SELECT org_id FROM assessment WHERE period = '2025'"
+                               " ORDER BY org_id LIMIT 1")[0][0]
+        for kind in ("radar", "ranking", "quadrant", "trend", "compliance", "stars", "points"):
+            for ext, magic in ((".pdf", b"%PDF"), (".png", b"\x89PNG"), (".svg", b"<?xml")):
+                out = os.path.join(self.tmp.name, kind + ext)
+                r = run("--database", self.db, "chart", kind, "--period", "2025", "--branch",
+                        str(branch), "--output", out, "--dpi", "72")
+                self.assertEqual(r.returncode, 0, r.stderr)
+                with open(out, "rb") as f:
+                    self.assertEqual(f.read(len(magic)), magic)
+        # A PNG at a chosen size and resolution: 200 pt at 144 dpi is 400 pixels.
+        out = os.path.join(self.tmp.name, "big.png")
+        r = run("--database", self.db, "chart", "stars", "--period", "2025", "--output", out,
+                "--width", "200", "--height", "100", "--dpi", "144")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        with open(out, "rb") as f:
+            header = f.read(24)
+        self.assertEqual(int.from_bytes(header[16:20], "big"), 400)
+        self.assertEqual(int.from_bytes(header[20:24], "big"), 200)
+        # The PDF's text is real text, in Chinese.
+        out = os.path.join(self.tmp.name, "q.pdf")
+        run("--database", self.db, "chart", "quadrant", "--period", "2025", "--output", out,
+            lang="zh_CN.UTF-8")
+        text = subprocess.run(["pdftotext", "-enc", "UTF-8", out, "-"], capture_output=True,
+                              text=True).stdout
+        self.assertIn("融合象限", text)
+        self.assertIn("双强", text)
+        # Configured cut-offs instead of the medians.
+        r = run("--database", self.db, "chart", "quadrant", "--period", "2025", "--output", out,
+                "--party-cut", "72.5", "--business-cut", "81")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        text = subprocess.run(["pdftotext", "-enc", "UTF-8", out, "-"], capture_output=True,
+                              text=True).stdout
+        self.assertIn("cut 72.50", text)
+        self.assertIn("cut 81", text)
+        self.assertIn("configured cut-offs", text)
+        # Usage errors: exit 2 and nothing written.
+        for args in (("chart", "pie", "--period", "2025", "--output", out + ".png"),
+                     ("chart", "stars", "--period", "2025Q5", "--output", out + ".png"),
+                     ("chart", "stars", "--period", "2025", "--output", out + ".gif"),
+                     ("chart", "stars", "--period", "2025"),
+                     ("chart", "quadrant", "--period", "2025", "--output", out + ".png",
+                      "--party-cut", "120"),
+                     ("handout", "--period", "2025", "--output", out + ".png")):
+            r = run("--database", self.db, *args)
+            self.assertEqual(r.returncode, 2, args)
+        self.assertFalse(os.path.exists(out + ".png"))
+        # A chart about one branch needs one; an unknown branch is refused.
+        r = run("--database", self.db, "chart", "radar", "--period", "2025", "--output", out)
+        self.assertEqual(r.returncode, 1)
+        self.assertIn("branch", r.stderr)
+        r = run("--database", self.db, "handout", "--period", "2025", "--branch", "999999",
+                "--output", out)
+        self.assertEqual(r.returncode, 1)
+        self.assertIn("999999", r.stderr)
+        # A party group is not a branch.
+        group = rows(self.db, "SELECT min(id) FROM organisation WHERE kind = 'group'")[0][0]
+        for args in (("chart", "radar"), ("handout",)):
+            r = run("--database", self.db, *args, "--period", "2025", "--branch", str(group),
+                    "--output", out)
+            self.assertEqual(r.returncode, 1, args)
+            self.assertIn(str(group), r.stderr)
+        # Handouts: the branch's and the committee's, A4 with the branch's name.
+        name = rows(self.db, "SELECT name FROM organisation WHERE id = ?".replace("?", str(branch)))[0][0]
+        for extra in (("--branch", str(branch)), ()):
+            out = os.path.join(self.tmp.name, "handout.pdf")
+            r = run("--database", self.db, "handout", "--period", "2025", *extra, "--output", out,
+                    lang="zh_CN.UTF-8")
+            self.assertEqual(r.returncode, 0, r.stderr)
+            info = subprocess.run(["pdfinfo", out], capture_output=True, text=True).stdout
+            self.assertIn("595.276 x 841.89", info)
+            text = subprocess.run(["pdftotext", "-enc", "UTF-8", out, "-"], capture_output=True,
+                                  text=True).stdout
+            self.assertIn(name, text)
+
+    def test_points(self):
+        self.assertEqual(run("--database", self.db, "demo").returncode, 0)
+        self.assertEqual(run("--database", self.db, "points", "--period", "2025").returncode, 2)
+        branch = rows(self.db, "SELECT org_id FROM member WHERE archived_date IS NULL"
+                               " AND status = 'full' GROUP BY org_id HAVING count(*) >= 9"
+                               " ORDER BY org_id LIMIT 1")[0][0]
+        r = run("--database", self.db, "points", "--branch", str(branch), "--period", "2025",
+                "--format", "tsv")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        lines = r.stdout.splitlines()
+        self.assertEqual(lines[0].split("\t")[:3], ["rank", "member_id", "name"])
+        table = [line.split("\t") for line in lines[1:]]
+        with sqlite3.connect(self.db) as db:
+            members = db.execute("SELECT count(*) FROM member WHERE org_id = ? AND"
+                                 " archived_date IS NULL AND admitted_date IS NOT NULL",
+                                 (branch,)).fetchone()[0]
+            reviews = dict(db.execute("SELECT member_id, grade FROM member_review"
+                                      " WHERE year = 2025").fetchall())
+        self.assertEqual(len(table), members)
+        totals = [float(row[8]) for row in table]
+        self.assertEqual(totals, sorted(totals, reverse=True))
+        for row in table:
+            quarters = [float(x) for x in row[4:8]]
+            vetoed = row[9] == "1"
+            # The base score (60) and the quarters make the total; a veto makes it 0.
+            self.assertEqual(float(row[8]), 0 if vetoed else max(0, 60 + sum(quarters)))
+            # Equal totals share a rank: one more than the members above.
+            self.assertEqual(int(row[0]), 1 + sum(t > float(row[8]) for t in totals))
+            self.assertEqual(row[11], reviews.get(int(row[1]), ""))
+        full = [row for row in table if row[3] == "0"]
+        self.assertLessEqual(sum(row[11] == "excellent" for row in full), len(full) // 3)
+        self.assertGreater(sum(row[11] == "excellent" for row in full), 0)
+        r = run("--database", self.db, "points", "--branch", str(branch), "--period", "2025",
+                lang="zh_CN.UTF-8")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn("一季度", r.stdout)
+        self.assertIn("民主评议", r.stdout)
+
     def test_import_members(self):
         self.assertEqual(run("--database", self.db, "demo", "--branches", "2", "--members",
                              "10").returncode, 0)
@@ -213,44 +328,6 @@ class CliTest(unittest.TestCase):
         self.assertEqual(len(moved), 1)
         self.assertEqual(open(os.path.join(self.tmp.name, moved[0]), "rb").read(), bytes(data))
         self.assertEqual(rows(self.db, "SELECT count(*) FROM member"), [(10,)])
-
-    def test_points(self):
-        self.assertEqual(run("--database", self.db, "demo").returncode, 0)
-        self.assertEqual(run("--database", self.db, "points", "--period", "2025").returncode, 2)
-        branch = rows(self.db, "SELECT org_id FROM member WHERE archived_date IS NULL"
-                               " AND status = 'full' GROUP BY org_id HAVING count(*) >= 9"
-                               " ORDER BY org_id LIMIT 1")[0][0]
-        r = run("--database", self.db, "points", "--branch", str(branch), "--period", "2025",
-                "--format", "tsv")
-        self.assertEqual(r.returncode, 0, r.stderr)
-        lines = r.stdout.splitlines()
-        self.assertEqual(lines[0].split("\t")[:3], ["rank", "member_id", "name"])
-        table = [line.split("\t") for line in lines[1:]]
-        with sqlite3.connect(self.db) as db:
-            members = db.execute("SELECT count(*) FROM member WHERE org_id = ? AND"
-                                 " archived_date IS NULL AND admitted_date IS NOT NULL",
-                                 (branch,)).fetchone()[0]
-            reviews = dict(db.execute("SELECT member_id, grade FROM member_review"
-                                      " WHERE year = 2025").fetchall())
-        self.assertEqual(len(table), members)
-        totals = [float(row[8]) for row in table]
-        self.assertEqual(totals, sorted(totals, reverse=True))
-        for row in table:
-            quarters = [float(x) for x in row[4:8]]
-            vetoed = row[9] == "1"
-            # The base score (60) and the quarters make the total; a veto makes it 0.
-            self.assertEqual(float(row[8]), 0 if vetoed else max(0, 60 + sum(quarters)))
-            # Equal totals share a rank: one more than the members above.
-            self.assertEqual(int(row[0]), 1 + sum(t > float(row[8]) for t in totals))
-            self.assertEqual(row[11], reviews.get(int(row[1]), ""))
-        full = [row for row in table if row[3] == "0"]
-        self.assertLessEqual(sum(row[11] == "excellent" for row in full), len(full) // 3)
-        self.assertGreater(sum(row[11] == "excellent" for row in full), 0)
-        r = run("--database", self.db, "points", "--branch", str(branch), "--period", "2025",
-                lang="zh_CN.UTF-8")
-        self.assertEqual(r.returncode, 0, r.stderr)
-        self.assertIn("一季度", r.stdout)
-        self.assertIn("民主评议", r.stdout)
 
     def test_messages_are_translated(self):
         r = run("--database", self.db, "frobnicate", lang="zh_CN.UTF-8")

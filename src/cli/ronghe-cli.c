@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 #include <stdio.h>
+#include "rh-chart-data.h"
 #include "rh-backup.h"
 #include "rh-check.h"
 #include "rh-import.h"
@@ -16,6 +17,7 @@
 #include "rh-template-io.h"
 #include "rh-database.h"
 #include "rh-demo.h"
+#include "rh-handout.h"
 #include "rh-i18n.h"
 #include "rh-org.h"
 #include "rh-points.h"
@@ -661,6 +663,141 @@ cmd_template (int argc, char **argv)
 }
 
 static int
+cmd_chart (int argc, char **argv)
+{
+  g_autofree char *period = NULL, *output = NULL;
+  gint64 branch = 0;
+  double width = 0, height = 0, dpi = 150, party_cut = NAN, business_cut = NAN;
+  GOptionEntry entries[] = {
+    { "period", 0, 0, G_OPTION_ARG_STRING, &period, N_("2025, 2025Q3 or 2025-07"), "P" },
+    { "branch", 0, 0, G_OPTION_ARG_INT64, &branch,
+      N_("The branch (needed by radar, trend and points; highlighted on the others)"), "ID" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("FILE.pdf, FILE.png or FILE.svg"),
+      N_("FILE") },
+    { "width", 0, 0, G_OPTION_ARG_DOUBLE, &width, N_("Width in points (1/72 inch)"), "PT" },
+    { "height", 0, 0, G_OPTION_ARG_DOUBLE, &height, N_("Height in points"), "PT" },
+    { "dpi", 0, 0, G_OPTION_ARG_DOUBLE, &dpi, N_("Resolution of a PNG (default 150)"), "DPI" },
+    { "party-cut", 0, 0, G_OPTION_ARG_DOUBLE, &party_cut,
+      N_("Quadrant: the party score's cut-off (default: the median)"), "SCORE" },
+    { "business-cut", 0, 0, G_OPTION_ARG_DOUBLE, &business_cut,
+      N_("Quadrant: the business score's cut-off (default: the median)"), "SCORE" },
+    { NULL },
+  };
+  g_autoptr (RhDatabase) db = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RhChartModel) model = NULL;
+  g_autofree char *kinds = NULL;
+  GString *list = g_string_new (NULL);
+  double dw, dh;
+  int kind, format;
+  gint64 start, loaded;
+  RhPeriod p;
+
+  for (int k = 0; k < RH_N_CHART_KINDS; k++)
+    g_string_append_printf (list, "%s%s", k ? ", " : "", rh_chart_kind_to_string (k));
+  kinds = g_string_free (list, FALSE);
+  if (!parse_command ("chart", _("KIND"), _("Draws an assessment chart to a PDF, PNG or SVG file."),
+                      entries, &argc, &argv))
+    return EXIT_USAGE;
+  if (argc != 2 || (kind = rh_chart_kind_from_string (argv[1])) < 0)
+    {
+      g_printerr (_("ronghe-cli chart: KIND is one of %s\n"), kinds);
+      return EXIT_USAGE;
+    }
+  if (!rh_period_parse (period, &p, &error))
+    {
+      g_printerr ("ronghe-cli chart: %s\n", error->message);
+      return EXIT_USAGE;
+    }
+  if (output == NULL)
+    {
+      g_printerr (_("ronghe-cli chart: --output FILE is needed\n"));
+      return EXIT_USAGE;
+    }
+  if ((format = rh_chart_format_for_path (output, &error)) < 0)
+    {
+      g_printerr ("ronghe-cli chart: %s\n", error->message);
+      return EXIT_USAGE;
+    }
+  if (party_cut < 0 || party_cut > 100 || business_cut < 0 || business_cut > 100)
+    {
+      g_printerr (_("ronghe-cli chart: the cut-offs are scores from 0 to 100\n"));
+      return EXIT_USAGE;
+    }
+  rh_chart_kind_size (kind, &dw, &dh);
+  db = open_database ();
+  if (db == NULL)
+    return EXIT_PROBLEMS;
+  start = g_get_monotonic_time ();
+  model = rh_chart_model_load (db, kind, period, branch, &error);
+  loaded = g_get_monotonic_time ();
+  if (model != NULL)
+    rh_chart_model_set_cuts (model, party_cut, business_cut);
+  if (model == NULL
+      || !rh_chart_model_save (model, output, format, width > 0 ? width : dw, height > 0 ? height : dh,
+                               dpi, &error))
+    {
+      print_error ("chart", error);
+      return EXIT_PROBLEMS;
+    }
+  /* RONGHE_TRACE prints timings for the benchmarks. */
+  if (g_getenv ("RONGHE_TRACE") != NULL)
+    g_printerr ("ronghe-trace: chart kind=%s load-ms=%.2f render-and-write-ms=%.2f\n",
+                rh_chart_kind_to_string (kind), (loaded - start) / 1000.0,
+                (g_get_monotonic_time () - loaded) / 1000.0);
+  return EXIT_OK;
+}
+
+static int
+cmd_handout (int argc, char **argv)
+{
+  g_autofree char *period = NULL, *output = NULL;
+  gint64 branch = 0;
+  GOptionEntry entries[] = {
+    { "period", 0, 0, G_OPTION_ARG_STRING, &period, N_("2025, 2025Q3 or 2025-07"), "P" },
+    { "branch", 0, 0, G_OPTION_ARG_INT64, &branch,
+      N_("The branch's handout (default: the committee's)"), "ID" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("FILE.pdf"), N_("FILE") },
+    { NULL },
+  };
+  g_autoptr (RhDatabase) db = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RhHandout) handout = NULL;
+  gint64 start, built;
+  RhPeriod p;
+
+  if (!parse_command ("handout", "", _("Writes the A4 handout of an evaluation meeting (PDF)."),
+                      entries, &argc, &argv))
+    return EXIT_USAGE;
+  if (argc > 1 || !rh_period_parse (period, &p, &error))
+    {
+      g_printerr ("ronghe-cli handout: %s\n", error != NULL ? error->message : _("takes no arguments"));
+      return EXIT_USAGE;
+    }
+  if (output == NULL || rh_chart_format_for_path (output, NULL) != RH_CHART_FORMAT_PDF)
+    {
+      g_printerr (_("ronghe-cli handout: --output FILE.pdf is needed\n"));
+      return EXIT_USAGE;
+    }
+  db = open_database ();
+  if (db == NULL)
+    return EXIT_PROBLEMS;
+  start = g_get_monotonic_time ();
+  handout = rh_handout_new (db, period, branch, &error);
+  built = g_get_monotonic_time ();
+  if (handout == NULL || !rh_handout_write_pdf (handout, output, &error))
+    {
+      print_error ("handout", error);
+      return EXIT_PROBLEMS;
+    }
+  if (g_getenv ("RONGHE_TRACE") != NULL)
+    g_printerr ("ronghe-trace: handout pages=%u read-ms=%.2f layout-and-write-ms=%.2f\n",
+                rh_handout_get_n_pages (handout), (built - start) / 1000.0,
+                (g_get_monotonic_time () - built) / 1000.0);
+  return EXIT_OK;
+}
+
+static int
 cmd_import (int argc, char **argv)
 {
   g_autoptr (RhDatabase) db = NULL;
@@ -900,6 +1037,8 @@ static const struct {
   { "score", cmd_score, N_("Assessment scores, grades, stars and ranks (--period P)") },
   { "points", cmd_points, N_("Member points and review grades of a branch (--branch ID --period P)") },
   { "template", cmd_template, N_("Export or import an assessment template (JSON)") },
+  { "chart", cmd_chart, N_("Draw an assessment chart to PDF, PNG or SVG (KIND --period P)") },
+  { "handout", cmd_handout, N_("Write the A4 handout of an evaluation meeting (--period P)") },
 };
 
 static char *

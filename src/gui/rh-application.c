@@ -213,6 +213,7 @@ rh_application_startup (GApplication *app)
   const char *add[] = { "<Control>n", NULL };
   const char *help[] = { "F1", "<Control>question", NULL };
   const char *preferences[] = { "<Control>comma", NULL };
+  const char *print[] = { "<Control>p", NULL };
 
   G_APPLICATION_CLASS (rh_application_parent_class)->startup (app);
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
@@ -222,6 +223,7 @@ rh_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.new", add);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-help-overlay", help);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.preferences", preferences);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.print", print);
 }
 
 static void

@@ -6,6 +6,9 @@
 #include "rh-backup.h"
 #include "rh-import-dialog.h"
 #include "rh-cases-page.h"
+#include "rh-charts-page.h"
+#include "rh-handout.h"
+#include "rh-print-operation.h"
 #include "rh-date.h"
 #include "rh-demo.h"
 #include "rh-meetings-page.h"
@@ -38,6 +41,7 @@ struct _RhWindow
   RhTasksPage     *tasks_page;
   RhCasesPage     *cases_page;
   RhAssessmentPage *assessment_page;
+  RhChartsPage    *charts_page;
 };
 
 G_DEFINE_FINAL_TYPE (RhWindow, rh_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -161,6 +165,37 @@ load_sample_activated (GtkWidget *widget, const char *action, GVariant *param)
     }
   rh_database_emit_changed (self->db);
   rh_window_toast (self, _("Sample organisation loaded"));
+}
+
+/* Ctrl+P: the chart in the Charts view, the selected branch's handout in
+ * the Assessment view. */
+static void
+print_activated (GtkWidget *widget, const char *action, GVariant *param)
+{
+  RhWindow *self = RH_WINDOW (widget);
+  const char *view = gtk_stack_get_visible_child_name (self->view_stack);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "empty") == 0)
+    return;
+  if (g_strcmp0 (view, "charts") == 0)
+    gtk_widget_activate_action (GTK_WIDGET (self->charts_page), "charts.print", NULL);
+  else if (g_strcmp0 (view, "assessment") == 0)
+    {
+      g_autofree char *period = rh_assessment_page_dup_period (self->assessment_page);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (RhPrintOperation) op = NULL;
+      RhHandout *handout = rh_handout_new (self->db, period,
+                                           rh_assessment_page_get_selected_id (self->assessment_page),
+                                           &error);
+      if (handout == NULL)
+        {
+          rh_window_toast (self, error->message);
+          return;
+        }
+      op = rh_print_operation_new_for_handout (handout);
+      if (!rh_print_operation_run_dialog (op, GTK_WINDOW (self), &error))
+        rh_window_toast (self, error->message);
+    }
 }
 
 static void
@@ -430,6 +465,7 @@ rh_window_class_init (RhWindowClass *klass)
   g_type_ensure (RH_TYPE_TASKS_PAGE);
   g_type_ensure (RH_TYPE_CASES_PAGE);
   g_type_ensure (RH_TYPE_ASSESSMENT_PAGE);
+  g_type_ensure (RH_TYPE_CHARTS_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/ronghe/Ronghe/rh-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RhWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, RhWindow, window_title);
@@ -444,6 +480,7 @@ rh_window_class_init (RhWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RhWindow, tasks_page);
   gtk_widget_class_bind_template_child (widget_class, RhWindow, cases_page);
   gtk_widget_class_bind_template_child (widget_class, RhWindow, assessment_page);
+  gtk_widget_class_bind_template_child (widget_class, RhWindow, charts_page);
 
   gtk_widget_class_install_action (widget_class, "win.new", NULL, new_activated);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);
@@ -453,6 +490,7 @@ rh_window_class_init (RhWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_activated);
   gtk_widget_class_install_action (widget_class, "win.backup", NULL, backup_activated);
   gtk_widget_class_install_action (widget_class, "win.restore", NULL, restore_activated);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_activated);
 }
 
 static void
@@ -485,6 +523,7 @@ rh_window_new (RhApplication *app, RhDatabase *db)
   rh_tasks_page_set_database (self->tasks_page, db);
   rh_cases_page_set_database (self->cases_page, db);
   rh_assessment_page_set_database (self->assessment_page, db);
+  rh_charts_page_set_database (self->charts_page, db);
   g_signal_connect_swapped (db, "changed", G_CALLBACK (update_main_stack), self);
   update_main_stack (self);
 
