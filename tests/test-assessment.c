@@ -229,6 +229,78 @@ test_finalised_survives_edit (void)
                    ==, 1);
 }
 
+/* Details for charts and handouts: the score that counts per indicator and
+ * each star's share, the same before and after finalising. */
+static void
+test_detail_and_star_shares (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RhDatabase) db = rh_database_open (":memory:", &error);
+  g_autoptr (RhTemplate) t = small_template ();
+  g_autoptr (RhAssessment) a = NULL;
+  gint64 branch = rh_test_add_org (db, RH_ORG_BRANCH, "第一党支部", 0);
+  gint64 other = rh_test_add_org (db, RH_ORG_BRANCH, "第二党支部", 0);
+  /* Self scores per basic indicator, star by star; star 3 is overridden by
+   * the committee (4 each); the bonus J1 counts for no star. */
+  const double self[10] = { 10, 10, 5, 5, 10, 0, 10, 10, NAN, NAN };
+  const double expected[RH_N_STARS] = { 1.0, 0.5, 0.5, 0.4, 0.0 };
+  guint k = 0;
+
+  g_assert_true (rh_template_save (db, t, &error));
+  a = rh_assessment_load_or_new (db, branch, "2025", &error);
+  g_assert_no_error (error);
+  a->template_id = t->id;
+  for (guint c = 0; c < t->categories->len; c++)
+    {
+      RhCategory *cat = t->categories->pdata[c];
+      for (guint i = 0; i < cat->indicators->len; i++, k++)
+        {
+          RhIndicator *ind = cat->indicators->pdata[i];
+          RhScore *sc = rh_assessment_score (a, ind->id);
+          if (k < 10)
+            sc->self_score = self[k];
+          if (ind->star == RH_STAR_BRAND)
+            sc->committee_score = 4;
+          if (g_strcmp0 (ind->code, "J1") == 0)
+            sc->self_score = 5;
+        }
+    }
+  g_assert_true (rh_assessment_save (db, a, &error));
+  g_assert_no_error (error);
+
+  for (int round = 0; round < 2; round++)
+    {
+      g_autoptr (RhAssessmentDetail) d = rh_assessment_detail (db, branch, "2025", &error);
+      g_autoptr (RhAssessmentDetail) none = rh_assessment_detail (db, other, "2025", &error);
+      g_autoptr (GHashTable) all = rh_assessment_star_shares_all (db, "2025", &error);
+      double *shares;
+
+      g_assert_no_error (error);
+      g_assert_nonnull (d);
+      /* No assessment: NULL and no error. */
+      g_assert_null (none);
+      g_assert_cmpuint (d->effective->len, ==, N_SCORES);
+      /* The committee's 4 counts over the self score of 10; J1's 5 counts. */
+      g_assert_cmpfloat (g_array_index (d->effective, double, 6), ==, 4);
+      g_assert_cmpfloat (g_array_index (d->effective, double, 10), ==, 5);
+      g_assert_cmpfloat (g_array_index (d->effective, double, 8), ==, 0);
+      for (int s = 0; s < RH_N_STARS; s++)
+        g_assert_cmpfloat_with_epsilon (d->star_share[s], expected[s], 1e-9);
+      g_assert_cmpuint (g_hash_table_size (all), ==, 1);
+      shares = g_hash_table_lookup (all, &branch);
+      g_assert_nonnull (shares);
+      for (int s = 0; s < RH_N_STARS; s++)
+        g_assert_cmpfloat_with_epsilon (shares[s], expected[s], 1e-9);
+      if (round == 0)
+        {
+          g_assert_true (rh_assessment_set_status (db, a, RH_ASSESSMENT_FINALISED, NULL, &error));
+          g_assert_no_error (error);
+        }
+      else
+        g_assert_true (d->template->frozen);
+    }
+}
+
 /* Database: a batch of assessments over two periods finalised at once stores
  * what each would have been given alone; an unsaved one fails the whole batch. */
 static void
@@ -506,6 +578,7 @@ main (int argc, char **argv)
   g_test_add_func ("/assessment/template-validation", test_template_validation);
   g_test_add_func ("/assessment/finalised-survives-edit", test_finalised_survives_edit);
   g_test_add_func ("/assessment/finalise-all", test_finalise_all);
+  g_test_add_func ("/assessment/detail-and-star-shares", test_detail_and_star_shares);
   g_test_add_func ("/assessment/five-star-quota", test_five_star_quota);
   g_test_add_func ("/assessment/review-tally", test_review_tally);
   g_test_add_func ("/assessment/remove-scored-indicators", test_remove_scored_indicators);

@@ -19,14 +19,14 @@ test_sheet_names (void)
   g_autoptr (GHashTable) used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   /* 40 characters: 4 + 36. */
   const char *long_name = "东川理工大学计算机科学与技术学院人工智能研究所第一党支部（临时）一二三四五六七八";
-  g_autofree char *a = rh_xlsx_sheet_name (used, "财务/审计:第[1]党支部*?\\");
-  g_autofree char *b = rh_xlsx_sheet_name (used, long_name);
-  g_autofree char *c = rh_xlsx_sheet_name (used, long_name);
-  g_autofree char *d = rh_xlsx_sheet_name (used, "'引号'");
-  g_autofree char *e = rh_xlsx_sheet_name (used, "");
-  g_autofree char *f = rh_xlsx_sheet_name (used, "Summary");
-  g_autofree char *g = rh_xlsx_sheet_name (used, "SUMMARY");
-  g_autofree char *h = rh_xlsx_sheet_name (NULL, "a'");
+  g_autofree char *a = rh_xlsx_safe_sheet_name (used, "财务/审计:第[1]党支部*?\\");
+  g_autofree char *b = rh_xlsx_safe_sheet_name (used, long_name);
+  g_autofree char *c = rh_xlsx_safe_sheet_name (used, long_name);
+  g_autofree char *d = rh_xlsx_safe_sheet_name (used, "'引号'");
+  g_autofree char *e = rh_xlsx_safe_sheet_name (used, "");
+  g_autofree char *f = rh_xlsx_safe_sheet_name (used, "Summary");
+  g_autofree char *g = rh_xlsx_safe_sheet_name (used, "SUMMARY");
+  g_autofree char *h = rh_xlsx_safe_sheet_name (NULL, "a'");
 
   g_assert_cmpint (g_utf8_strlen (long_name, -1), ==, 40);
   g_assert_cmpstr (a, ==, "财务_审计_第_1_党支部___");

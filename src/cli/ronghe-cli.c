@@ -6,7 +6,10 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 #include <stdio.h>
+#include "rh-chart-data.h"
+#include "rh-backup.h"
 #include "rh-check.h"
+#include "rh-import.h"
 #include "rh-date.h"
 #include "rh-compliance.h"
 #include "rh-assessment.h"
@@ -15,6 +18,7 @@
 #include "rh-database.h"
 #include "rh-demo.h"
 #include "rh-export.h"
+#include "rh-handout.h"
 #include "rh-i18n.h"
 #include "rh-org.h"
 #include "rh-points.h"
@@ -660,6 +664,365 @@ cmd_template (int argc, char **argv)
 }
 
 static int
+cmd_chart (int argc, char **argv)
+{
+  g_autofree char *period = NULL, *output = NULL;
+  gint64 branch = 0;
+  double width = 0, height = 0, dpi = 150, party_cut = NAN, business_cut = NAN;
+  GOptionEntry entries[] = {
+    { "period", 0, 0, G_OPTION_ARG_STRING, &period, N_("2025, 2025Q3 or 2025-07"), "P" },
+    { "branch", 0, 0, G_OPTION_ARG_INT64, &branch,
+      N_("The branch (needed by radar, trend and points; highlighted on the others)"), "ID" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("FILE.pdf, FILE.png or FILE.svg"),
+      N_("FILE") },
+    { "width", 0, 0, G_OPTION_ARG_DOUBLE, &width, N_("Width in points (1/72 inch)"), "PT" },
+    { "height", 0, 0, G_OPTION_ARG_DOUBLE, &height, N_("Height in points"), "PT" },
+    { "dpi", 0, 0, G_OPTION_ARG_DOUBLE, &dpi, N_("Resolution of a PNG (default 150)"), "DPI" },
+    { "party-cut", 0, 0, G_OPTION_ARG_DOUBLE, &party_cut,
+      N_("Quadrant: the party score's cut-off (default: the median)"), "SCORE" },
+    { "business-cut", 0, 0, G_OPTION_ARG_DOUBLE, &business_cut,
+      N_("Quadrant: the business score's cut-off (default: the median)"), "SCORE" },
+    { NULL },
+  };
+  g_autoptr (RhDatabase) db = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RhChartModel) model = NULL;
+  g_autofree char *kinds = NULL;
+  GString *list = g_string_new (NULL);
+  double dw, dh;
+  int kind, format;
+  gint64 start, loaded;
+  RhPeriod p;
+
+  for (int k = 0; k < RH_N_CHART_KINDS; k++)
+    g_string_append_printf (list, "%s%s", k ? ", " : "", rh_chart_kind_to_string (k));
+  kinds = g_string_free (list, FALSE);
+  if (!parse_command ("chart", _("KIND"), _("Draws an assessment chart to a PDF, PNG or SVG file."),
+                      entries, &argc, &argv))
+    return EXIT_USAGE;
+  if (argc != 2 || (kind = rh_chart_kind_from_string (argv[1])) < 0)
+    {
+      g_printerr (_("ronghe-cli chart: KIND is one of %s\n"), kinds);
+      return EXIT_USAGE;
+    }
+  if (!rh_period_parse (period, &p, &error))
+    {
+      g_printerr ("ronghe-cli chart: %s\n", error->message);
+      return EXIT_USAGE;
+    }
+  if (output == NULL)
+    {
+      g_printerr (_("ronghe-cli chart: --output FILE is needed\n"));
+      return EXIT_USAGE;
+    }
+  if ((format = rh_chart_format_for_path (output, &error)) < 0)
+    {
+      g_printerr ("ronghe-cli chart: %s\n", error->message);
+      return EXIT_USAGE;
+    }
+  if (party_cut < 0 || party_cut > 100 || business_cut < 0 || business_cut > 100)
+    {
+      g_printerr (_("ronghe-cli chart: the cut-offs are scores from 0 to 100\n"));
+      return EXIT_USAGE;
+    }
+  rh_chart_kind_size (kind, &dw, &dh);
+  db = open_database ();
+  if (db == NULL)
+    return EXIT_PROBLEMS;
+  start = g_get_monotonic_time ();
+  model = rh_chart_model_load (db, kind, period, branch, &error);
+  loaded = g_get_monotonic_time ();
+  if (model != NULL)
+    rh_chart_model_set_cuts (model, party_cut, business_cut);
+  if (model == NULL
+      || !rh_chart_model_save (model, output, format, width > 0 ? width : dw, height > 0 ? height : dh,
+                               dpi, &error))
+    {
+      print_error ("chart", error);
+      return EXIT_PROBLEMS;
+    }
+  /* RONGHE_TRACE prints timings for the benchmarks. */
+  if (g_getenv ("RONGHE_TRACE") != NULL)
+    g_printerr ("ronghe-trace: chart kind=%s load-ms=%.2f render-and-write-ms=%.2f\n",
+                rh_chart_kind_to_string (kind), (loaded - start) / 1000.0,
+                (g_get_monotonic_time () - loaded) / 1000.0);
+  return EXIT_OK;
+}
+
+static int
+cmd_handout (int argc, char **argv)
+{
+  g_autofree char *period = NULL, *output = NULL;
+  gint64 branch = 0;
+  GOptionEntry entries[] = {
+    { "period", 0, 0, G_OPTION_ARG_STRING, &period, N_("2025, 2025Q3 or 2025-07"), "P" },
+    { "branch", 0, 0, G_OPTION_ARG_INT64, &branch,
+      N_("The branch's handout (default: the committee's)"), "ID" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("FILE.pdf"), N_("FILE") },
+    { NULL },
+  };
+  g_autoptr (RhDatabase) db = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RhHandout) handout = NULL;
+  gint64 start, built;
+  RhPeriod p;
+
+  if (!parse_command ("handout", "", _("Writes the A4 handout of an evaluation meeting (PDF)."),
+                      entries, &argc, &argv))
+    return EXIT_USAGE;
+  if (argc > 1 || !rh_period_parse (period, &p, &error))
+    {
+      g_printerr ("ronghe-cli handout: %s\n", error != NULL ? error->message : _("takes no arguments"));
+      return EXIT_USAGE;
+    }
+  if (output == NULL || rh_chart_format_for_path (output, NULL) != RH_CHART_FORMAT_PDF)
+    {
+      g_printerr (_("ronghe-cli handout: --output FILE.pdf is needed\n"));
+      return EXIT_USAGE;
+    }
+  db = open_database ();
+  if (db == NULL)
+    return EXIT_PROBLEMS;
+  start = g_get_monotonic_time ();
+  handout = rh_handout_new (db, period, branch, &error);
+  built = g_get_monotonic_time ();
+  if (handout == NULL || !rh_handout_write_pdf (handout, output, &error))
+    {
+      print_error ("handout", error);
+      return EXIT_PROBLEMS;
+    }
+  if (g_getenv ("RONGHE_TRACE") != NULL)
+    g_printerr ("ronghe-trace: handout pages=%u read-ms=%.2f layout-and-write-ms=%.2f\n",
+                rh_handout_get_n_pages (handout), (built - start) / 1000.0,
+                (g_get_monotonic_time () - built) / 1000.0);
+  return EXIT_OK;
+}
+
+static int
+cmd_import (int argc, char **argv)
+{
+  g_autoptr (RhDatabase) db = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RhSheet) sheet = NULL;
+  g_autoptr (RhImportPlan) plan = NULL;
+  g_autofree char *saved = NULL;
+  g_autofree char *sheet_name = NULL;
+  RhImportMapping mapping;
+  gint64 branch = 0;
+  gboolean dry_run = FALSE, create = FALSE;
+  GPtrArray *problems, *missing;
+  gint64 start, read_done, checked;
+  GOptionEntry entries[] = {
+    { "sheet", 0, 0, G_OPTION_ARG_STRING, &sheet_name, N_("The sheet of a workbook (default: the first)"),
+      N_("NAME") },
+    { "branch", 0, 0, G_OPTION_ARG_INT64, &branch, N_("The branch of rows that name none"), "ID" },
+    { "create-branches", 0, 0, G_OPTION_ARG_NONE, &create,
+      N_("Create the branches and party groups the file names that do not exist"), NULL },
+    { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &dry_run, N_("Check and show the summary; write nothing"),
+      NULL },
+    { NULL },
+  };
+
+  if (!parse_command ("import", _("members FILE"),
+                      _("Import members from a roster (.xlsx or .csv). Every row is checked first; "
+                        "the valid rows are written in one transaction after a backup. Exits with "
+                        "1 if any row is invalid."),
+                      entries, &argc, &argv))
+    return EXIT_USAGE;
+  if (argc != 3 || g_strcmp0 (argv[1], "members") != 0)
+    {
+      g_printerr (_("ronghe-cli import: use “import members FILE”\n"));
+      return EXIT_USAGE;
+    }
+  db = open_database ();
+  if (db == NULL)
+    return EXIT_PROBLEMS;
+  start = g_get_monotonic_time ();
+  sheet = rh_import_read_file (argv[2], sheet_name, &error);
+  if (sheet == NULL)
+    {
+      print_error ("import", error);
+      return EXIT_PROBLEMS;
+    }
+  read_done = g_get_monotonic_time ();
+  rh_import_mapping_detect (sheet, &mapping);
+  saved = rh_import_mapping_load (db);
+  rh_import_mapping_apply (sheet, &mapping, saved);
+  for (int f = 0; f < RH_IMPORT_N_FIELDS; f++)
+    if (mapping.columns[f] >= 0)
+      g_printerr (_("Column “%s” → %s\n"),
+                  rh_sheet_cell (sheet, (guint) mapping.header_row, (guint) mapping.columns[f]),
+                  rh_import_field_label (f));
+  plan = rh_import_prepare (db, sheet, &mapping, branch, &error);
+  if (plan == NULL)
+    {
+      print_error ("import", error);
+      return EXIT_PROBLEMS;
+    }
+  checked = g_get_monotonic_time ();
+  rh_import_plan_set_create_branches (plan, create);
+  problems = rh_import_plan_problems (plan);
+  for (guint i = 0; i < problems->len; i++)
+    {
+      RhImportProblem *p = problems->pdata[i];
+
+      /* TRANSLATORS: row number, column header, message */
+      printf (_("Row %u, %s: %s\n"), p->row, p->column_name, p->message);
+    }
+  missing = rh_import_plan_missing (plan);
+  if (missing->len > 0)
+    {
+      g_printerr (create ? _("Organisations to create:\n")
+                         : _("Organisations named in the file that do not exist (created with "
+                             "--create-branches):\n"));
+      for (guint i = 0; i < missing->len; i++)
+        g_printerr ("  %s\n", (char *) missing->pdata[i]);
+    }
+  g_printerr (_("%u rows: %u new, %u updated (same ID number), %u invalid\n"),
+              rh_import_plan_n_rows (plan), rh_import_plan_n_new (plan),
+              rh_import_plan_n_updated (plan), rh_import_plan_n_invalid (plan));
+  if (!dry_run)
+    {
+      if (!rh_import_commit (db, plan, NULL, NULL, NULL, &error))
+        {
+          print_error ("import", error);
+          return EXIT_PROBLEMS;
+        }
+      gint64 end = g_get_monotonic_time ();
+
+      g_printerr (_("Imported %u members in %.2f s (reading %.2f s, checking %.2f s, writing "
+                    "%.2f s)\n"),
+                  rh_import_plan_n_new (plan) + rh_import_plan_n_updated (plan),
+                  (end - start) / 1e6, (read_done - start) / 1e6, (checked - read_done) / 1e6,
+                  (end - checked) / 1e6);
+    }
+  else
+    g_printerr (_("Dry run: nothing was written\n"));
+  return rh_import_plan_n_invalid (plan) > 0 ? EXIT_PROBLEMS : EXIT_OK;
+}
+
+static gboolean
+confirm (const char *question)
+{
+  char answer[16] = "";
+
+  g_printerr ("%s ", question);
+  if (fgets (answer, sizeof answer, stdin) == NULL)
+    return FALSE;
+  g_strstrip (answer);
+  /* TRANSLATORS: the answers that mean yes to a confirmation, separated by | */
+  {
+    g_auto (GStrv) yes = g_strsplit (_("y|yes"), "|", -1);
+
+    for (guint i = 0; yes[i] != NULL; i++)
+      if (g_ascii_strcasecmp (answer, yes[i]) == 0)
+        return TRUE;
+  }
+  return g_ascii_strcasecmp (answer, "y") == 0 || g_ascii_strcasecmp (answer, "yes") == 0;
+}
+
+static int
+cmd_restore (int argc, char **argv)
+{
+  g_autoptr (RhDatabase) db = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *safety = NULL;
+  g_autofree char *damaged = NULL;
+  g_autofree char *question = NULL;
+  gboolean yes = FALSE;
+  int version = 0;
+  GOptionEntry entries[] = {
+    { "yes", 'y', 0, G_OPTION_ARG_NONE, &yes, N_("Do not ask for confirmation"), NULL },
+    { NULL },
+  };
+
+  if (!parse_command ("restore", _("PATH"),
+                      _("Replace the database with a backup. The backup is verified first, and "
+                        "the current database is backed up before it is replaced."),
+                      entries, &argc, &argv))
+    return EXIT_USAGE;
+  if (argc != 2)
+    {
+      g_printerr (_("ronghe-cli restore: give exactly one PATH\n"));
+      return EXIT_USAGE;
+    }
+  if (!rh_database_verify_file (argv[1], &version, &error))
+    {
+      print_error ("restore", error);
+      return EXIT_PROBLEMS;
+    }
+  path = opt_database ? g_strdup (opt_database) : rh_database_default_path ();
+  question = g_strdup_printf (_("Replace %s with the backup %s? [y/N]"), path, argv[1]);
+  if (!yes && !confirm (question))
+    {
+      g_printerr (_("Nothing was changed\n"));
+      return EXIT_PROBLEMS;
+    }
+  db = rh_database_open (path, &error);
+  if (db == NULL && g_error_matches (error, RH_DATABASE_ERROR, RH_DATABASE_ERROR_CORRUPT))
+    {
+      /* A damaged database is set aside untouched and the backup takes its place. */
+      g_clear_error (&error);
+      if (!rh_backup_recover (path, argv[1], &damaged, &error)
+          || (db = rh_database_open (path, &error)) == NULL)
+        {
+          print_error ("restore", error);
+          return EXIT_PROBLEMS;
+        }
+      g_printerr (_("The damaged database was moved, unchanged, to %s\n"), damaged);
+    }
+  else if (db == NULL)
+    {
+      print_error ("restore", error);
+      return EXIT_PROBLEMS;
+    }
+  else if (!rh_backup_restore (db, argv[1], &safety, &error))
+    {
+      print_error ("restore", error);
+      return EXIT_PROBLEMS;
+    }
+  else
+    g_printerr (_("The database as it was is kept in %s\n"), safety);
+  g_printerr (_("Restored %s from %s\n"), path, argv[1]);
+  return EXIT_OK;
+}
+
+static int
+cmd_backups (int argc, char **argv)
+{
+  g_autofree char *path = NULL;
+  g_autoptr (GPtrArray) list = NULL;
+
+  if (!parse_command ("backups", "list",
+                      _("List the automatic backups beside the database, newest first."), NULL,
+                      &argc, &argv))
+    return EXIT_USAGE;
+  if (argc != 2 || g_strcmp0 (argv[1], "list") != 0)
+    {
+      g_printerr (_("ronghe-cli backups: use “backups list”\n"));
+      return EXIT_USAGE;
+    }
+  path = opt_database ? g_strdup (opt_database) : rh_database_default_path ();
+  list = rh_backup_list (path);
+  for (guint i = 0; i < list->len; i++)
+    {
+      RhBackupInfo *info = list->pdata[i];
+      g_autofree char *when = g_date_time_format (info->time, "%Y-%m-%d %H:%M:%S");
+      g_autofree char *size = g_format_size ((guint64) info->size);
+
+      printf ("%s\t%s\tv%d\t%s\t%s\n", when, info->reason, info->version, size, info->path);
+    }
+  if (list->len == 0)
+    {
+      g_autofree char *dir = rh_backup_dir (path);
+
+      g_printerr (_("No backups in %s\n"), dir);
+    }
+  return EXIT_OK;
+}
+
+static int
 cmd_export (int argc, char **argv)
 {
   char *period = NULL, *output = NULL;
@@ -740,11 +1103,16 @@ static const struct {
   { "demo", cmd_demo, N_("Fill an empty database with a sample organisation") },
   { "check", cmd_check, N_("Check integrity, foreign keys and validation rules") },
   { "backup", cmd_backup, N_("Write an online backup to PATH") },
+  { "backups", cmd_backups, N_("List the automatic backups (backups list)") },
+  { "restore", cmd_restore, N_("Replace the database with a verified backup") },
+  { "import", cmd_import, N_("Import members from .xlsx or .csv (import members FILE)") },
   { "compliance", cmd_compliance, N_("Meetings required and held, per branch (--period P)") },
   { "integration", cmd_integration, N_("The integration index per branch (--period P)") },
   { "score", cmd_score, N_("Assessment scores, grades, stars and ranks (--period P)") },
   { "points", cmd_points, N_("Member points and review grades of a branch (--branch ID --period P)") },
   { "template", cmd_template, N_("Export or import an assessment template (JSON)") },
+  { "chart", cmd_chart, N_("Draw an assessment chart to PDF, PNG or SVG (KIND --period P)") },
+  { "handout", cmd_handout, N_("Write the A4 handout of an evaluation meeting (--period P)") },
   { "export", cmd_export, N_("Write an Excel workbook: assessment, roster or meetings") },
 };
 

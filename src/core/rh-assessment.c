@@ -1127,6 +1127,167 @@ rh_assessment_finalise_all (RhDatabase *db, GPtrArray *assessments, GError **err
   return rh_database_transaction (db, finalise_all, assessments, error);
 }
 
+/* Details: the effective score of each indicator and the share of each star. */
+
+void
+rh_assessment_detail_free (RhAssessmentDetail *d)
+{
+  if (d == NULL)
+    return;
+  rh_template_free (d->template);
+  rh_assessment_free (d->assessment);
+  g_array_unref (d->effective);
+  g_free (d);
+}
+
+/* The scores in template order: as stored once finalised (automatic figures
+ * were kept on the day), else with the period's automatic figures. */
+static RhScore *
+detail_scores (const RhTemplate *t, RhAssessment *a, GHashTable *figures, guint *n)
+{
+  GArray *out;
+
+  if (a->status != RH_ASSESSMENT_FINALISED)
+    return scores_for (t, a, figures != NULL ? g_hash_table_lookup (figures, &a->org_id) : NULL, n);
+  out = g_array_new (FALSE, TRUE, sizeof (RhScore));
+  for (guint c = 0; c < t->categories->len; c++)
+    {
+      RhCategory *cat = t->categories->pdata[c];
+      for (guint i = 0; i < cat->indicators->len; i++)
+        {
+          RhIndicator *ind = cat->indicators->pdata[i];
+          RhScore *given = g_hash_table_lookup (a->scores, &ind->id);
+          RhScore s = { NAN, NAN, NAN, NULL, NULL, NULL };
+          if (given != NULL)
+            {
+              s.self_score = given->self_score;
+              s.committee_score = given->committee_score;
+            }
+          g_array_append_val (out, s);
+        }
+    }
+  *n = out->len;
+  return (RhScore *) (gpointer) g_array_free (out, FALSE);
+}
+
+static void
+detail_fill (const RhTemplate *t, const RhScore *scores, guint n, GArray *values,
+             double share[RH_N_STARS])
+{
+  double points[RH_N_STARS] = { 0 }, max[RH_N_STARS] = { 0 };
+  guint k = 0;
+
+  for (guint c = 0; c < t->categories->len; c++)
+    {
+      RhCategory *cat = t->categories->pdata[c];
+      for (guint i = 0; i < cat->indicators->len; i++, k++)
+        {
+          RhIndicator *ind = cat->indicators->pdata[i];
+          double v = effective (ind, k < n ? &scores[k] : NULL);
+          if (values != NULL)
+            g_array_append_val (values, v);
+          if (ind->kind == RH_INDICATOR_BASIC && ind->star >= 0 && ind->star < RH_N_STARS)
+            {
+              points[ind->star] += v;
+              max[ind->star] += ind->max_points;
+            }
+        }
+    }
+  for (int s = 0; s < RH_N_STARS; s++)
+    share[s] = max[s] > 0 ? points[s] / max[s] : NAN;
+}
+
+RhAssessmentDetail *
+rh_assessment_detail (RhDatabase *db, gint64 org_id, const char *period, GError **error)
+{
+  g_autoptr (RhAssessment) a = rh_assessment_load_or_new (db, org_id, period, error);
+  g_autoptr (GHashTable) figures = NULL;
+  g_autofree RhScore *scores = NULL;
+  RhAssessmentDetail *d;
+  RhTemplate *t;
+  RhPeriod p;
+  guint n;
+
+  if (a == NULL || a->id == 0)
+    return NULL;
+  t = rh_template_load (db, a->template_id, error);
+  if (t == NULL)
+    return NULL;
+  if (a->status != RH_ASSESSMENT_FINALISED)
+    {
+      if (!rh_period_parse (a->period, &p, error) || (figures = load_figures (db, &p, error)) == NULL)
+        {
+          rh_template_free (t);
+          return NULL;
+        }
+    }
+  scores = detail_scores (t, a, figures, &n);
+  d = g_new0 (RhAssessmentDetail, 1);
+  d->template = t;
+  d->assessment = g_steal_pointer (&a);
+  d->effective = g_array_new (FALSE, TRUE, sizeof (double));
+  detail_fill (t, scores, n, d->effective, d->star_share);
+  return d;
+}
+
+GHashTable *
+rh_assessment_star_shares_all (RhDatabase *db, const char *period, GError **error)
+{
+  g_autoptr (GHashTable) out = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  g_autoptr (GHashTable) templates = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                            (GDestroyNotify) rh_template_free);
+  g_autoptr (GHashTable) figures = NULL;
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree char *canonical = NULL;
+  gboolean open = FALSE;
+  sqlite3_stmt *stmt;
+  RhPeriod p;
+
+  if (!rh_period_parse (period, &p, error))
+    return NULL;
+  canonical = rh_period_format (&p);
+  stmt = rh_database_prepare (db, "SELECT a.org_id, a.status FROM assessment a JOIN organisation o"
+                                  " ON o.id = a.org_id WHERE a.period = ?1 AND o.kind = 'branch'"
+                                  " AND o.archived_date IS NULL", error);
+  if (stmt == NULL)
+    return NULL;
+  rh_sql_bind_text (stmt, 1, canonical);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+      open |= rh_assessment_status_from_string (rh_sql_text (stmt, 1)) != RH_ASSESSMENT_FINALISED;
+    }
+  sqlite3_reset (stmt);
+  if (open && (figures = load_figures (db, &p, error)) == NULL)
+    return NULL;
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+      g_autoptr (RhAssessment) a = rh_assessment_load_or_new (db, id, canonical, error);
+      g_autofree RhScore *scores = NULL;
+      double *share;
+      RhTemplate *t;
+      guint n;
+
+      if (a == NULL)
+        return NULL;
+      t = g_hash_table_lookup (templates, &a->template_id);
+      if (t == NULL)
+        {
+          t = rh_template_load (db, a->template_id, error);
+          if (t == NULL)
+            return NULL;
+          g_hash_table_insert (templates, g_memdup2 (&a->template_id, sizeof a->template_id), t);
+        }
+      scores = detail_scores (t, a, figures, &n);
+      share = g_new (double, RH_N_STARS);
+      detail_fill (t, scores, n, NULL, share);
+      g_hash_table_insert (out, g_memdup2 (&id, sizeof id), share);
+    }
+  return g_steal_pointer (&out);
+}
+
 /* The working of each assessment, for exports: the same scores that
  * score_one and finalise use, kept per indicator. */
 

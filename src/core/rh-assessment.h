@@ -222,6 +222,26 @@ gboolean      rh_assessment_finalise_all (RhDatabase *db, GPtrArray *assessments
  * from the previous period. */
 GPtrArray    *rh_assessment_score_all (RhDatabase *db, const char *period, GError **error);
 
+/* One branch's assessment in detail, for handouts and charts: the template
+ * (its frozen copy once finalised), what was entered, and the score that
+ * counts for each indicator, in template order. */
+typedef struct {
+  RhTemplate   *template;
+  RhAssessment *assessment;
+  GArray       *effective;              /* double per indicator, category order */
+  double        star_share[RH_N_STARS]; /* basic points over max per star, NAN when none */
+} RhAssessmentDetail;
+
+void                rh_assessment_detail_free (RhAssessmentDetail *d);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RhAssessmentDetail, rh_assessment_detail_free)
+/* NULL with no error when the branch has no assessment for the period. */
+RhAssessmentDetail *rh_assessment_detail (RhDatabase *db, gint64 org_id, const char *period,
+                                          GError **error);
+/* The star shares of every assessed branch of a period: a table from gint64
+ * org id to double[RH_N_STARS] (NAN when a star has no indicators). */
+GHashTable         *rh_assessment_star_shares_all (RhDatabase *db, const char *period,
+                                                   GError **error);
+
 /* Applies a template to scores (indexed like the template's indicators in
  * category order) plus the business and review scores. Pure: no database. */
 void     rh_score_compute (const RhTemplate *t, const RhScore *scores, guint n_scores,

@@ -112,7 +112,7 @@ typedef struct {
 
 /* Writes the indicators of one kind in a category; returns how many. */
 static guint
-write_indicators (Job *job, RhSheet *s, lxw_row_t *row, RhScoreDetail *d, RhCategory *cat,
+write_indicators (Job *job, RhXlsxSheet *s, lxw_row_t *row, RhScoreDetail *d, RhCategory *cat,
                   guint first_index, RhIndicatorKind kind, Rows *rows)
 {
   RhXlsx *x = job->x;
@@ -135,13 +135,13 @@ write_indicators (Job *job, RhSheet *s, lxw_row_t *row, RhScoreDetail *d, RhCate
       name = ind->code != NULL && *ind->code ? g_strdup_printf ("%s %s", ind->code, ind->name)
                                              : g_strdup (ind->name);
       remark = remark_for (ind, given, sc, d->figures[k]);
-      rh_sheet_text (s, *row, COL_NAME, name, x->wrap);
-      rh_sheet_text (s, *row, COL_STANDARD, ind->standard, x->wrap);
-      rh_sheet_text (s, *row, COL_NOTE, ind->scoring_note, x->wrap);
-      rh_sheet_number (s, *row, COL_MAX, ind->max_points, x->number);
-      rh_sheet_maybe (s, *row, COL_SELF, sc->self_score, x->number);
-      rh_sheet_number (s, *row, COL_SCORE, d->effective[k], x->number);
-      rh_sheet_text (s, *row, COL_REMARK, remark, x->wrap);
+      rh_xlsx_sheet_text (s, *row, COL_NAME, name, x->wrap);
+      rh_xlsx_sheet_text (s, *row, COL_STANDARD, ind->standard, x->wrap);
+      rh_xlsx_sheet_text (s, *row, COL_NOTE, ind->scoring_note, x->wrap);
+      rh_xlsx_sheet_number (s, *row, COL_MAX, ind->max_points, x->number);
+      rh_xlsx_sheet_maybe (s, *row, COL_SELF, sc->self_score, x->number);
+      rh_xlsx_sheet_number (s, *row, COL_SCORE, d->effective[k], x->number);
+      rh_xlsx_sheet_text (s, *row, COL_REMARK, remark, x->wrap);
       rows->max += ind->max_points;
       if (!isnan (sc->self_score))
         {
@@ -155,7 +155,7 @@ write_indicators (Job *job, RhSheet *s, lxw_row_t *row, RhScoreDetail *d, RhCate
   if (n > 0)
     {
       /* The category names its rows, as in the printed 考核细则. */
-      rh_sheet_merge (s, start, COL_CAT, *row - 1, COL_CAT, cat->name, x->center);
+      rh_xlsx_sheet_merge (s, start, COL_CAT, *row - 1, COL_CAT, cat->name, x->center);
       if (rows->first == G_MAXUINT32)
         rows->first = start;
       rows->last = *row - 1;
@@ -174,24 +174,24 @@ sum_formula (const char *fn, lxw_col_t col, lxw_row_t first, lxw_row_t last)
 
 /* A subtotal row: label over A–D, then 分值, 自查分 and 考核分 formulas. */
 static void
-write_subtotal (Job *job, RhSheet *s, lxw_row_t row, const char *label, const Rows *rows,
+write_subtotal (Job *job, RhXlsxSheet *s, lxw_row_t row, const char *label, const Rows *rows,
                 const char *score_formula, double score)
 {
   RhXlsx *x = job->x;
   g_autofree char *max = sum_formula ("SUM", COL_MAX, rows->first, rows->last);
   g_autofree char *self = sum_formula ("SUM", COL_SELF, rows->first, rows->last);
 
-  rh_sheet_merge (s, row, COL_CAT, row, COL_NOTE, label, x->bold);
-  rh_sheet_formula (s, row, COL_MAX, max, rows->max, x->bold_score);
-  rh_sheet_formula (s, row, COL_SELF, self, rows->self, x->bold_score);
-  rh_sheet_formula (s, row, COL_SCORE, score_formula, score, x->bold_score);
-  rh_sheet_blank (s, row, COL_REMARK, x->text);
+  rh_xlsx_sheet_merge (s, row, COL_CAT, row, COL_NOTE, label, x->bold);
+  rh_xlsx_sheet_formula (s, row, COL_MAX, max, rows->max, x->bold_score);
+  rh_xlsx_sheet_formula (s, row, COL_SELF, self, rows->self, x->bold_score);
+  rh_xlsx_sheet_formula (s, row, COL_SCORE, score_formula, score, x->bold_score);
+  rh_xlsx_sheet_blank (s, row, COL_REMARK, x->text);
 }
 
 static void
-section_heading (Job *job, RhSheet *s, lxw_row_t row, const char *text)
+section_heading (Job *job, RhXlsxSheet *s, lxw_row_t row, const char *text)
 {
-  rh_sheet_merge (s, row, 0, row, N_BRANCH_COLS - 1, text, job->x->bold);
+  rh_xlsx_sheet_merge (s, row, 0, row, N_BRANCH_COLS - 1, text, job->x->bold);
 }
 
 /* Text inside a formula's quotes. */
@@ -253,7 +253,7 @@ write_branch (Job *job, RhScoreResult *r, RhScoreDetail *d, gboolean radar)
   g_autoptr (GPtrArray) radar_points = g_ptr_array_new_with_free_func ((GDestroyNotify) radar_point_free);
   g_autoptr (GString) basic_sum = g_string_new ("=");
   g_autofree char *star_names = join_stars (r->stars);
-  RhSheet *s = rh_sheet_new (x, r->org_name);
+  RhXlsxSheet *s = rh_xlsx_sheet_new (x, r->org_name);
   BranchCells *cells = g_new0 (BranchCells, 1);
   const char *labels[] = {
     C_("assessment sheet", "Category"), C_("assessment sheet", "Item"),
@@ -274,9 +274,9 @@ write_branch (Job *job, RhScoreResult *r, RhScoreDetail *d, gboolean radar)
   sub = g_strdup_printf (_("Secretary: %s    Period: %s    Status: %s    Rules: %s"),
                          secretary != NULL ? secretary : "—", job->period_label,
                          rh_assessment_status_label (r->status), t->name);
-  rh_sheet_title (s, 0, N_BRANCH_COLS - 1, title, NULL);
-  rh_sheet_merge (s, 1, 0, 1, N_BRANCH_COLS - 1, sub, x->subtitle);
-  rh_sheet_header (s, 2, labels);
+  rh_xlsx_sheet_title (s, 0, N_BRANCH_COLS - 1, title, NULL);
+  rh_xlsx_sheet_merge (s, 1, 0, 1, N_BRANCH_COLS - 1, sub, x->subtitle);
+  rh_xlsx_sheet_header (s, 2, labels);
   s->max_width[COL_STANDARD] = 36;
   s->max_width[COL_NOTE] = 30;
   s->max_width[COL_REMARK] = 20;
@@ -309,7 +309,7 @@ write_branch (Job *job, RhScoreResult *r, RhScoreDetail *d, gboolean radar)
       k += cat->indicators->len;
     }
   basic_row = row;
-  rh_sheet_merge (s, row, COL_CAT, row, COL_NOTE, _("Basic points"), x->bold);
+  rh_xlsx_sheet_merge (s, row, COL_CAT, row, COL_NOTE, _("Basic points"), x->bold);
   {
     /* 分值 of the basic part: the sum of the subtotals, like 考核分. */
     g_autoptr (GString) max_sum = g_string_new ("=");
@@ -319,12 +319,12 @@ write_branch (Job *job, RhScoreResult *r, RhScoreDetail *d, gboolean radar)
                                              COL_MAX, FALSE);
         g_string_append_printf (max_sum, "%s%s", i ? "+" : "", ref);
       }
-    rh_sheet_formula (s, row, COL_MAX, any_basic ? max_sum->str : "=0", basic_max, x->bold_score);
+    rh_xlsx_sheet_formula (s, row, COL_MAX, any_basic ? max_sum->str : "=0", basic_max, x->bold_score);
   }
-  rh_sheet_blank (s, row, COL_SELF, x->bold_score);
-  rh_sheet_formula (s, row, COL_SCORE, any_basic ? basic_sum->str : "=0", d->result.basic,
+  rh_xlsx_sheet_blank (s, row, COL_SELF, x->bold_score);
+  rh_xlsx_sheet_formula (s, row, COL_SCORE, any_basic ? basic_sum->str : "=0", d->result.basic,
                     x->bold_score);
-  rh_sheet_blank (s, row, COL_REMARK, x->text);
+  rh_xlsx_sheet_blank (s, row, COL_REMARK, x->text);
   row++;
 
   /* Bonus, deduction and veto sections. */
@@ -351,7 +351,7 @@ write_branch (Job *job, RhScoreResult *r, RhScoreDetail *d, gboolean radar)
       if (n == 0)
         {
           rows.first = rows.last = row;
-          rh_sheet_merge (s, row, COL_CAT, row, N_BRANCH_COLS - 1, _("None in these rules"),
+          rh_xlsx_sheet_merge (s, row, COL_CAT, row, N_BRANCH_COLS - 1, _("None in these rules"),
                           x->text);
           row++;
         }
@@ -375,11 +375,11 @@ write_branch (Job *job, RhScoreResult *r, RhScoreDetail *d, gboolean radar)
           g_autofree char *f = g_strdup_printf ("=IF(%s>0,\"%s\",\"%s\")", sum + 1,
                                                 C_("veto", "Yes"), C_("veto", "No"));
           veto_row = row;
-          rh_sheet_merge (s, row, COL_CAT, row, COL_SELF, _("Veto applies"), x->bold);
-          rh_sheet_formula_text (s, row, COL_SCORE, f,
+          rh_xlsx_sheet_merge (s, row, COL_CAT, row, COL_SELF, _("Veto applies"), x->bold);
+          rh_xlsx_sheet_formula_text (s, row, COL_SCORE, f,
                                  d->result.vetoed ? C_("veto", "Yes") : C_("veto", "No"),
                                  x->center);
-          rh_sheet_blank (s, row, COL_REMARK, x->text);
+          rh_xlsx_sheet_blank (s, row, COL_REMARK, x->text);
           row++;
         }
     }
@@ -402,21 +402,21 @@ write_branch (Job *job, RhScoreResult *r, RhScoreDetail *d, gboolean radar)
     section_heading (job, s, row++, _("Result"));
     cells->party_row = row;
     party_ref = rh_xlsx_cell (row, COL_SCORE, FALSE);
-    rh_sheet_merge (s, row, COL_CAT, row, COL_SELF,
+    rh_xlsx_sheet_merge (s, row, COL_CAT, row, COL_SELF,
                     _("Party-building score (basic + bonus − deductions, at least 0)"), x->bold);
-    rh_sheet_formula (s, row, COL_SCORE, party_f, r->party, x->bold_score);
-    rh_sheet_blank (s, row++, COL_REMARK, x->text);
+    rh_xlsx_sheet_formula (s, row, COL_SCORE, party_f, r->party, x->bold_score);
+    rh_xlsx_sheet_blank (s, row++, COL_REMARK, x->text);
 
     review_ref = rh_xlsx_cell (row, COL_SCORE, FALSE);
-    rh_sheet_merge (s, row, COL_CAT, row, COL_SELF, _("Members' and masses' rating"), x->bold);
-    rh_sheet_maybe (s, row, COL_SCORE, r->review, x->score);
-    rh_sheet_blank (s, row++, COL_REMARK, x->text);
+    rh_xlsx_sheet_merge (s, row, COL_CAT, row, COL_SELF, _("Members' and masses' rating"), x->bold);
+    rh_xlsx_sheet_maybe (s, row, COL_SCORE, r->review, x->score);
+    rh_xlsx_sheet_blank (s, row++, COL_REMARK, x->text);
 
     cells->business_row = row;
     business_ref = rh_xlsx_cell (row, COL_SCORE, FALSE);
-    rh_sheet_merge (s, row, COL_CAT, row, COL_SELF, _("Business score"), x->bold);
-    rh_sheet_maybe (s, row, COL_SCORE, r->business, x->score);
-    rh_sheet_blank (s, row++, COL_REMARK, x->text);
+    rh_xlsx_sheet_merge (s, row, COL_CAT, row, COL_SELF, _("Business score"), x->bold);
+    rh_xlsx_sheet_maybe (s, row, COL_SCORE, r->business, x->score);
+    rh_xlsx_sheet_blank (s, row++, COL_REMARK, x->text);
 
     if (t->formula == RH_FORMULA_COEFFICIENT)
       {
@@ -433,42 +433,42 @@ write_branch (Job *job, RhScoreResult *r, RhScoreDetail *d, gboolean radar)
                                t->business_weight * 100);
       }
     cells->total_row = row;
-    rh_sheet_merge (s, row, COL_CAT, row, COL_SELF, _("Combined score"), x->bold);
-    rh_sheet_formula (s, row, COL_SCORE, total_f, r->total, x->bold_score);
-    rh_sheet_text (s, row++, COL_REMARK, how, x->wrap);
+    rh_xlsx_sheet_merge (s, row, COL_CAT, row, COL_SELF, _("Combined score"), x->bold);
+    rh_xlsx_sheet_formula (s, row, COL_SCORE, total_f, r->total, x->bold_score);
+    rh_xlsx_sheet_text (s, row++, COL_REMARK, how, x->wrap);
 
     cells->grade_row = row;
-    rh_sheet_merge (s, row, COL_CAT, row, COL_SELF, _("Grade"), x->bold);
+    rh_xlsx_sheet_merge (s, row, COL_CAT, row, COL_SELF, _("Grade"), x->bold);
     if (t->grades->len > 0)
       {
         g_autofree char *f = grade_formula (t, veto_row, cells->total_row);
-        rh_sheet_formula_text (s, row, COL_SCORE, f, r->grade, x->center);
+        rh_xlsx_sheet_formula_text (s, row, COL_SCORE, f, r->grade, x->center);
       }
     else
-      rh_sheet_text (s, row, COL_SCORE, r->grade, x->center);
-    rh_sheet_text (s, row++, COL_REMARK, r->vetoed ? _("Vetoed") : NULL, x->text);
+      rh_xlsx_sheet_text (s, row, COL_SCORE, r->grade, x->center);
+    rh_xlsx_sheet_text (s, row++, COL_REMARK, r->vetoed ? _("Vetoed") : NULL, x->text);
 
-    rh_sheet_merge (s, row, COL_CAT, row, COL_SELF, _("Star level"), x->bold);
-    rh_sheet_number (s, row, COL_SCORE, r->star_level, x->stars);
-    rh_sheet_text (s, row++, COL_REMARK, star_names, x->wrap);
+    rh_xlsx_sheet_merge (s, row, COL_CAT, row, COL_SELF, _("Star level"), x->bold);
+    rh_xlsx_sheet_number (s, row, COL_SCORE, r->star_level, x->stars);
+    rh_xlsx_sheet_text (s, row++, COL_REMARK, star_names, x->wrap);
 
     rank_note = g_strdup_printf (_("of %u branches assessed"), job->assessed);
-    rh_sheet_merge (s, row, COL_CAT, row, COL_SELF, _("Rank"), x->bold);
-    rh_sheet_number (s, row, COL_SCORE, r->rank, x->integer);
-    rh_sheet_text (s, row++, COL_REMARK, rank_note, x->text);
+    rh_xlsx_sheet_merge (s, row, COL_CAT, row, COL_SELF, _("Rank"), x->bold);
+    rh_xlsx_sheet_number (s, row, COL_SCORE, r->rank, x->integer);
+    rh_xlsx_sheet_text (s, row++, COL_REMARK, rank_note, x->text);
   }
 
   /* The signature block of the paper form. */
   row++;
-  rh_sheet_merge (s, row, 0, row, 3, _("Branch secretary (signature):"), x->plain);
-  rh_sheet_merge (s, row, 4, row, 7, _("Date:        year    month    day"), x->plain);
+  rh_xlsx_sheet_merge (s, row, 0, row, 3, _("Branch secretary (signature):"), x->plain);
+  rh_xlsx_sheet_merge (s, row, 4, row, 7, _("Date:        year    month    day"), x->plain);
   row += 2;
-  rh_sheet_merge (s, row, 0, row, 7, _("Opinion of the higher party committee:"), x->plain);
+  rh_xlsx_sheet_merge (s, row, 0, row, 7, _("Opinion of the higher party committee:"), x->plain);
   row++;
-  rh_sheet_merge (s, row, 0, row + 2, 7, "", x->plain);
+  rh_xlsx_sheet_merge (s, row, 0, row + 2, 7, "", x->plain);
   row += 3;
-  rh_sheet_merge (s, row, 0, row, 3, _("Reviewer (signature):"), x->plain);
-  rh_sheet_merge (s, row, 4, row, 7, _("Date:        year    month    day"), x->plain);
+  rh_xlsx_sheet_merge (s, row, 0, row, 3, _("Reviewer (signature):"), x->plain);
+  rh_xlsx_sheet_merge (s, row, 4, row, 7, _("Date:        year    month    day"), x->plain);
   row += 2;
 
   if (radar && radar_points->len >= 3)
@@ -481,16 +481,16 @@ write_branch (Job *job, RhScoreResult *r, RhScoreDetail *d, gboolean radar)
       lxw_chart_fill fill = { .color = 0xC00000, .transparency = 60 };
       lxw_chart_options opts = { .x_scale = 1.4, .y_scale = 1.3 };
 
-      rh_sheet_text (s, 2, lc, _("Category"), x->header);
-      rh_sheet_text (s, 2, vc, _("Score rate"), x->header);
+      rh_xlsx_sheet_text (s, 2, lc, _("Category"), x->header);
+      rh_xlsx_sheet_text (s, 2, vc, _("Score rate"), x->header);
       for (guint i = 0; i < radar_points->len; i++)
         {
           RadarPoint *p = radar_points->pdata[i];
           g_autofree char *score = rh_xlsx_cell (p->row, COL_SCORE, FALSE);
           g_autofree char *max = rh_xlsx_cell (p->row, COL_MAX, FALSE);
           g_autofree char *f = g_strdup_printf ("=IF(%s=0,0,%s/%s)", max, score, max);
-          rh_sheet_text (s, 3 + i, lc, p->name, x->text);
-          rh_sheet_formula (s, 3 + i, vc, f, p->rate, x->percent);
+          rh_xlsx_sheet_text (s, 3 + i, lc, p->name, x->text);
+          rh_xlsx_sheet_formula (s, 3 + i, vc, f, p->rate, x->percent);
         }
       series = chart_add_series (chart, NULL, NULL);
       chart_series_set_categories (series, s->name, 3, lc, 3 + radar_points->len - 1, lc);
@@ -510,7 +510,7 @@ write_branch (Job *job, RhScoreResult *r, RhScoreDetail *d, gboolean radar)
       radar_hidden = TRUE;
     }
 
-  rh_sheet_fit_columns (s, N_BRANCH_COLS);
+  rh_xlsx_sheet_fit_columns (s, N_BRANCH_COLS);
   if (radar_hidden)
     {
       lxw_row_col_options hidden = { .hidden = LXW_TRUE };
@@ -518,16 +518,16 @@ write_branch (Job *job, RhScoreResult *r, RhScoreDetail *d, gboolean radar)
                                                   NULL, &hidden));
     }
   worksheet_freeze_panes (s->ws, 3, 0);
-  rh_sheet_print (s, title, TRUE, 2, 2);
+  rh_xlsx_sheet_print (s, title, TRUE, 2, 2);
   /* No print area: the used range and the chart print anyway, and every
    * defined name slows LibreOffice down on workbooks of thousands of sheets. */
-  rh_sheet_free (s);
+  rh_xlsx_sheet_free (s);
 }
 
 /* The grade column's list: inline while it fits libxlsxwriter's limit,
  * else on a hidden sheet. */
 static void
-grade_validation (Job *job, RhSheet *s, lxw_row_t first, lxw_row_t last, lxw_col_t col)
+grade_validation (Job *job, RhXlsxSheet *s, lxw_row_t first, lxw_row_t last, lxw_col_t col)
 {
   RhXlsx *x = job->x;
   g_autoptr (GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
@@ -573,22 +573,22 @@ grade_validation (Job *job, RhSheet *s, lxw_row_t first, lxw_row_t last, lxw_col
     }
   else
     {
-      RhSheet *lists = rh_sheet_new (x, C_("sheet", "Lists"));
+      RhXlsxSheet *lists = rh_xlsx_sheet_new (x, C_("sheet", "Lists"));
       g_autofree char *end = rh_xlsx_cell (labels->len - 1, 0, TRUE);
       for (guint i = 0; i < labels->len; i++)
-        rh_sheet_text (lists, i, 0, labels->pdata[i], NULL);
+        rh_xlsx_sheet_text (lists, i, 0, labels->pdata[i], NULL);
       worksheet_hide (lists->ws);
       g_autofree char *quoted = rh_xlsx_quote_sheet (lists->name);
       formula = g_strdup_printf ("=%s!$A$1:%s", quoted, end);
       dv.validate = LXW_VALIDATION_TYPE_LIST_FORMULA;
       dv.value_formula = formula;
       rh_xlsx_check (x, worksheet_data_validation_range (s->ws, first, col, last, col, &dv));
-      rh_sheet_free (lists);
+      rh_xlsx_sheet_free (lists);
     }
 }
 
 static void
-write_summary (Job *job, RhSheet *s)
+write_summary (Job *job, RhXlsxSheet *s)
 {
   RhXlsx *x = job->x;
   const char *labels[] = {
@@ -613,9 +613,9 @@ write_summary (Job *job, RhSheet *s)
   gboolean ranked = job->results->len > 1 || job->x->options->branch_id == 0;
 
   s->max_width[S_BRANCH] = 40;
-  rh_sheet_title (s, 0, N_SUMMARY_COLS - 1, title, NULL);
-  rh_sheet_merge (s, 1, 0, 1, N_SUMMARY_COLS - 1, sub, x->subtitle);
-  rh_sheet_header (s, 2, labels);
+  rh_xlsx_sheet_title (s, 0, N_SUMMARY_COLS - 1, title, NULL);
+  rh_xlsx_sheet_merge (s, 1, 0, 1, N_SUMMARY_COLS - 1, sub, x->subtitle);
+  rh_xlsx_sheet_header (s, 2, labels);
   for (guint i = 0; i < job->results->len; i++)
     if (((RhScoreResult *) job->results->pdata[i])->assessment_id != 0)
       last_assessed = first + i;
@@ -627,23 +627,23 @@ write_summary (Job *job, RhSheet *s)
       BranchCells *cells = g_hash_table_lookup (job->cells, &r->org_id);
       g_autofree char *secretary = rh_xlsx_secretary (job->db, r->org_id);
 
-      rh_sheet_number (s, row, S_NO, i + 1, x->integer);
+      rh_xlsx_sheet_number (s, row, S_NO, i + 1, x->integer);
       if (cells != NULL)
         {
           /* The branch's name leads to its sheet. */
           g_autofree char *url = g_strdup_printf ("internal:%s!A1", cells->sheet);
-          rh_sheet_text (s, row, S_BRANCH, r->org_name, x->text);
+          rh_xlsx_sheet_text (s, row, S_BRANCH, r->org_name, x->text);
           rh_xlsx_check (x, worksheet_write_url_opt (s->ws, row, S_BRANCH, url, x->link,
                                                      r->org_name, NULL));
         }
       else
-        rh_sheet_text (s, row, S_BRANCH, r->org_name, x->text);
-      rh_sheet_text (s, row, S_SECRETARY, secretary, x->center);
+        rh_xlsx_sheet_text (s, row, S_BRANCH, r->org_name, x->text);
+      rh_xlsx_sheet_text (s, row, S_SECRETARY, secretary, x->center);
       if (r->assessment_id == 0 || cells == NULL)
         {
           for (lxw_col_t c = S_PARTY; c < N_SUMMARY_COLS; c++)
-            rh_sheet_blank (s, row, c, c == S_STARS ? x->stars : x->score);
-          rh_sheet_text (s, row, S_GRADE, _("Not assessed"), x->center);
+            rh_xlsx_sheet_blank (s, row, c, c == S_STARS ? x->stars : x->score);
+          rh_xlsx_sheet_text (s, row, S_GRADE, _("Not assessed"), x->center);
           continue;
         }
       {
@@ -655,44 +655,44 @@ write_summary (Job *job, RhSheet *s)
         g_autofree char *me = rh_xlsx_cell (row, S_TOTAL, FALSE);
         g_autofree char *top = rh_xlsx_cell (first, S_TOTAL, TRUE);
 
-        rh_sheet_formula (s, row, S_PARTY, f_party, r->party, x->score);
+        rh_xlsx_sheet_formula (s, row, S_PARTY, f_party, r->party, x->score);
         if (isnan (r->business))
           {
             g_autofree char *f = g_strdup_printf ("=IF(%s!%s=\"\",\"\",%s!%s)", cells->sheet,
                                                   business, cells->sheet, business);
-            rh_sheet_formula_text (s, row, S_BUSINESS, f, "", x->score);
+            rh_xlsx_sheet_formula_text (s, row, S_BUSINESS, f, "", x->score);
           }
         else
           {
             g_autofree char *f = g_strdup_printf ("=%s!%s", cells->sheet, business);
-            rh_sheet_formula (s, row, S_BUSINESS, f, r->business, x->score);
+            rh_xlsx_sheet_formula (s, row, S_BUSINESS, f, r->business, x->score);
             sums[1] += r->business;
             counts[1]++;
           }
-        rh_sheet_formula (s, row, S_TOTAL, f_total, r->total, x->score);
+        rh_xlsx_sheet_formula (s, row, S_TOTAL, f_total, r->total, x->score);
         {
           g_autofree char *grade = rh_xlsx_cell (cells->grade_row, COL_SCORE, TRUE);
           g_autofree char *f = g_strdup_printf ("=%s!%s", cells->sheet, grade);
-          rh_sheet_formula_text (s, row, S_GRADE, f, r->grade, x->center);
+          rh_xlsx_sheet_formula_text (s, row, S_GRADE, f, r->grade, x->center);
         }
-        rh_sheet_number (s, row, S_STARS, r->star_level, x->stars);
+        rh_xlsx_sheet_number (s, row, S_STARS, r->star_level, x->stars);
         if (ranked)
           {
             /* Core ranks ties by name; the rows are in core's order, so
              * RANK plus the ties above gives the same number. */
             g_autofree char *f = g_strdup_printf ("=RANK(%s,%s:%s)+COUNTIF(%s:%s,%s)-1", me,
                                                   rank_range_a, rank_range_b, top, me, me);
-            rh_sheet_formula (s, row, S_RANK, f, r->rank, x->integer);
+            rh_xlsx_sheet_formula (s, row, S_RANK, f, r->rank, x->integer);
           }
         else
-          rh_sheet_number (s, row, S_RANK, r->rank, x->integer);
+          rh_xlsx_sheet_number (s, row, S_RANK, r->rank, x->integer);
         if (isnan (r->change))
-          rh_sheet_blank (s, row, S_CHANGE, x->score);
+          rh_xlsx_sheet_blank (s, row, S_CHANGE, x->score);
         else
           {
             /* The previous total, so the change is auditable too. */
             g_autofree char *f = g_strdup_printf ("=ROUND(%s-%.2f,2)", me, r->total - r->change);
-            rh_sheet_formula (s, row, S_CHANGE, f, r->change, x->score);
+            rh_xlsx_sheet_formula (s, row, S_CHANGE, f, r->change, x->score);
           }
         sums[0] += r->party;
         counts[0]++;
@@ -705,26 +705,26 @@ write_summary (Job *job, RhSheet *s)
   if (job->assessed > 0)
     {
       lxw_col_t cols[] = { S_PARTY, S_BUSINESS, S_TOTAL };
-      rh_sheet_merge (s, row, S_NO, row, S_SECRETARY, _("Average of the branches assessed"),
+      rh_xlsx_sheet_merge (s, row, S_NO, row, S_SECRETARY, _("Average of the branches assessed"),
                       x->bold);
       for (guint i = 0; i < 3; i++)
         {
           g_autofree char *f = sum_formula ("AVERAGE", cols[i], first, row - 1);
           if (counts[i] > 0)
-            rh_sheet_formula (s, row, cols[i], f, round (sums[i] / counts[i] * 100) / 100,
+            rh_xlsx_sheet_formula (s, row, cols[i], f, round (sums[i] / counts[i] * 100) / 100,
                               x->bold_score);
           else
-            rh_sheet_blank (s, row, cols[i], x->bold_score);
+            rh_xlsx_sheet_blank (s, row, cols[i], x->bold_score);
         }
       for (lxw_col_t c = S_GRADE; c < N_SUMMARY_COLS; c++)
-        rh_sheet_blank (s, row, c, x->bold);
+        rh_xlsx_sheet_blank (s, row, c, x->bold);
       row++;
     }
 
   grade_validation (job, s, first, first + job->results->len - 1, S_GRADE);
   rh_xlsx_check (x, worksheet_autofilter (s->ws, 2, 0, MAX (first, first + job->results->len - 1),
                                           N_SUMMARY_COLS - 1));
-  rh_sheet_fit_columns (s, N_SUMMARY_COLS);
+  rh_xlsx_sheet_fit_columns (s, N_SUMMARY_COLS);
   worksheet_freeze_panes (s->ws, 3, 2);
 
   /* The combined scores as a bar chart, best at the top, under the table. */
@@ -756,12 +756,12 @@ write_summary (Job *job, RhSheet *s)
       rh_xlsx_check (x, worksheet_insert_chart_opt (s->ws, row, 1, chart, &opts));
       row += (lxw_row_t) (15 * opts.y_scale) + 1;
     }
-  rh_sheet_print (s, title, TRUE, 2, 2);
+  rh_xlsx_sheet_print (s, title, TRUE, 2, 2);
 }
 
 /* 三会一课 per branch and kind: units met against units required. */
 static gboolean
-write_compliance (Job *job, RhSheet *s, const RhPeriod *p, GError **error)
+write_compliance (Job *job, RhXlsxSheet *s, const RhPeriod *p, GError **error)
 {
   RhXlsx *x = job->x;
   g_autoptr (GPtrArray) all = rh_compliance_compute_all (job->db, p, NULL, error);
@@ -782,24 +782,24 @@ write_compliance (Job *job, RhSheet *s, const RhPeriod *p, GError **error)
   /* TRANSLATORS: the 三会一课 sheet's title; %s is the period */
   title = g_strdup_printf (_("Meetings held against the rules (三会一课), %s"), job->period_label);
   s->max_width[1] = 40;
-  rh_sheet_merge (s, 2, 0, 3, 0, C_("summary", "No."), x->header);
-  rh_sheet_merge (s, 2, 1, 3, 1, C_("summary", "Branch"), x->header);
+  rh_xlsx_sheet_merge (s, 2, 0, 3, 0, C_("summary", "No."), x->header);
+  rh_xlsx_sheet_merge (s, 2, 1, 3, 1, C_("summary", "Branch"), x->header);
   col = 2;
   for (int k = 0; k < RH_N_MEETING_KINDS; k++)
     if (used[k])
       {
-        rh_sheet_merge (s, 2, col, 2, col + 1, rh_meeting_kind_label (k), x->header);
-        rh_sheet_text (s, 3, col, _("Required"), x->header);
-        rh_sheet_text (s, 3, col + 1, _("Met"), x->header);
+        rh_xlsx_sheet_merge (s, 2, col, 2, col + 1, rh_meeting_kind_label (k), x->header);
+        rh_xlsx_sheet_text (s, 3, col, _("Required"), x->header);
+        rh_xlsx_sheet_text (s, 3, col + 1, _("Met"), x->header);
         col += 2;
       }
   total_col = col;
-  rh_sheet_merge (s, 2, col, 2, col + 2, _("In all"), x->header);
-  rh_sheet_text (s, 3, col, _("Required"), x->header);
-  rh_sheet_text (s, 3, col + 1, _("Met"), x->header);
-  rh_sheet_text (s, 3, col + 2, _("Rate"), x->header);
-  rh_sheet_title (s, 0, total_col + 2, title, NULL);
-  rh_sheet_merge (s, 1, 0, 1, total_col + 2,
+  rh_xlsx_sheet_merge (s, 2, col, 2, col + 2, _("In all"), x->header);
+  rh_xlsx_sheet_text (s, 3, col, _("Required"), x->header);
+  rh_xlsx_sheet_text (s, 3, col + 1, _("Met"), x->header);
+  rh_xlsx_sheet_text (s, 3, col + 2, _("Rate"), x->header);
+  rh_xlsx_sheet_title (s, 0, total_col + 2, title, NULL);
+  rh_xlsx_sheet_merge (s, 1, 0, 1, total_col + 2,
                   _("A month, quarter or year counts as met when enough valid meetings were held."),
                   x->subtitle);
 
@@ -812,8 +812,8 @@ write_compliance (Job *job, RhSheet *s, const RhPeriod *p, GError **error)
 
       if (!g_hash_table_contains (job->in_scope, &c->org_id))
         continue;
-      rh_sheet_number (s, row, 0, ++no, x->integer);
-      rh_sheet_text (s, row, 1, c->org_name, x->text);
+      rh_xlsx_sheet_number (s, row, 0, ++no, x->integer);
+      rh_xlsx_sheet_text (s, row, 1, c->org_name, x->text);
       col = 2;
       for (int k = 0; k < RH_N_MEETING_KINDS; k++)
         if (used[k])
@@ -822,38 +822,38 @@ write_compliance (Job *job, RhSheet *s, const RhPeriod *p, GError **error)
               {
                 g_autofree char *a = rh_xlsx_cell (row, col, FALSE);
                 g_autofree char *b = rh_xlsx_cell (row, col + 1, FALSE);
-                rh_sheet_number (s, row, col, c->kinds[k].required, x->integer);
-                rh_sheet_number (s, row, col + 1, c->kinds[k].met, x->integer);
+                rh_xlsx_sheet_number (s, row, col, c->kinds[k].required, x->integer);
+                rh_xlsx_sheet_number (s, row, col + 1, c->kinds[k].met, x->integer);
                 g_string_append_printf (req, "+%s", a);
                 g_string_append_printf (met, "+%s", b);
               }
             else
               {
-                rh_sheet_blank (s, row, col, x->integer);
-                rh_sheet_blank (s, row, col + 1, x->integer);
+                rh_xlsx_sheet_blank (s, row, col, x->integer);
+                rh_xlsx_sheet_blank (s, row, col + 1, x->integer);
               }
             col += 2;
           }
-      rh_sheet_formula (s, row, total_col, req->str, c->required, x->integer);
-      rh_sheet_formula (s, row, total_col + 1, met->str, c->met, x->integer);
+      rh_xlsx_sheet_formula (s, row, total_col, req->str, c->required, x->integer);
+      rh_xlsx_sheet_formula (s, row, total_col + 1, met->str, c->met, x->integer);
       rq = rh_xlsx_cell (row, total_col, FALSE);
       mt = rh_xlsx_cell (row, total_col + 1, FALSE);
       rate = g_strdup_printf ("=IF(%s=0,\"\",%s/%s)", rq, mt, rq);
       if (c->rate < 0)
-        rh_sheet_formula_text (s, row, total_col + 2, rate, "", x->percent);
+        rh_xlsx_sheet_formula_text (s, row, total_col + 2, rate, "", x->percent);
       else
-        rh_sheet_formula (s, row, total_col + 2, rate, c->rate, x->percent);
+        rh_xlsx_sheet_formula (s, row, total_col + 2, rate, c->rate, x->percent);
       row++;
     }
-  rh_sheet_fit_columns (s, total_col + 3);
+  rh_xlsx_sheet_fit_columns (s, total_col + 3);
   worksheet_freeze_panes (s->ws, 4, 2);
-  rh_sheet_print (s, title, TRUE, 2, 3);
+  rh_xlsx_sheet_print (s, title, TRUE, 2, 3);
   return TRUE;
 }
 
 /* Central tasks with the four 同 flags (四同步). */
 static gboolean
-write_tasks (Job *job, RhSheet *s, const RhPeriod *p, GError **error)
+write_tasks (Job *job, RhXlsxSheet *s, const RhPeriod *p, GError **error)
 {
   RhXlsx *x = job->x;
   g_autoptr (GPtrArray) tasks = rh_task_list (job->db, job->x->options->branch_id, p, error);
@@ -871,10 +871,10 @@ write_tasks (Job *job, RhSheet *s, const RhPeriod *p, GError **error)
   /* TRANSLATORS: the central tasks sheet's title; %s is the period */
   title = g_strdup_printf (_("Central tasks and the four in step (四同步), %s"),
                            job->period_label);
-  rh_sheet_title (s, 0, 13, title, NULL);
-  rh_sheet_merge (s, 1, 0, 1, 13, _("The dates on which the task was planned, checked, assessed "
+  rh_xlsx_sheet_title (s, 0, 13, title, NULL);
+  rh_xlsx_sheet_merge (s, 1, 0, 1, 13, _("The dates on which the task was planned, checked, assessed "
                                     "and summarised together with party work."), x->subtitle);
-  rh_sheet_header (s, 2, labels);
+  rh_xlsx_sheet_header (s, 2, labels);
   s->max_width[2] = 24;
   s->max_width[3] = 24;
   s->max_width[4] = 24;
@@ -886,35 +886,35 @@ write_tasks (Job *job, RhSheet *s, const RhPeriod *p, GError **error)
       g_autofree char *f = g_strdup_printf ("=IF(COUNTBLANK(%s:%s)=0,\"%s\",\"%s\")", a, b,
                                             C_("veto", "Yes"), C_("veto", "No"));
 
-      rh_sheet_number (s, row, 0, i + 1, x->integer);
-      rh_sheet_text (s, row, 1, t->org_name, x->text);
-      rh_sheet_text (s, row, 2, t->title, x->wrap);
-      rh_sheet_text (s, row, 3, t->goal, x->wrap);
-      rh_sheet_text (s, row, 4, t->measures, x->wrap);
+      rh_xlsx_sheet_number (s, row, 0, i + 1, x->integer);
+      rh_xlsx_sheet_text (s, row, 1, t->org_name, x->text);
+      rh_xlsx_sheet_text (s, row, 2, t->title, x->wrap);
+      rh_xlsx_sheet_text (s, row, 3, t->goal, x->wrap);
+      rh_xlsx_sheet_text (s, row, 4, t->measures, x->wrap);
       for (int k = 0; k < RH_N_SYNCS; k++)
-        rh_sheet_text (s, row, 5 + k, t->sync_date[k], x->date);
-      rh_sheet_formula_text (s, row, 9, f, rh_task_all_synced (t) ? C_("veto", "Yes")
+        rh_xlsx_sheet_text (s, row, 5 + k, t->sync_date[k], x->date);
+      rh_xlsx_sheet_formula_text (s, row, 9, f, rh_task_all_synced (t) ? C_("veto", "Yes")
                                                                   : C_("veto", "No"), x->center);
-      rh_sheet_text (s, row, 10, t->metric_name, x->text);
-      rh_sheet_maybe (s, row, 11, t->metric_target, x->number);
-      rh_sheet_maybe (s, row, 12, t->metric_actual, x->number);
+      rh_xlsx_sheet_text (s, row, 10, t->metric_name, x->text);
+      rh_xlsx_sheet_maybe (s, row, 11, t->metric_target, x->number);
+      rh_xlsx_sheet_maybe (s, row, 12, t->metric_actual, x->number);
       if (isnan (t->metric_target) || isnan (t->metric_actual))
-        rh_sheet_blank (s, row, 13, x->center);
+        rh_xlsx_sheet_blank (s, row, 13, x->center);
       else
-        rh_sheet_text (s, row, 13, rh_task_met_target (t) ? C_("veto", "Yes") : C_("veto", "No"),
+        rh_xlsx_sheet_text (s, row, 13, rh_task_met_target (t) ? C_("veto", "Yes") : C_("veto", "No"),
                        x->center);
     }
   if (tasks->len == 0)
-    rh_sheet_merge (s, row, 0, row, 13, _("No central tasks in this period"), x->text);
-  rh_sheet_fit_columns (s, 14);
+    rh_xlsx_sheet_merge (s, row, 0, row, 13, _("No central tasks in this period"), x->text);
+  rh_xlsx_sheet_fit_columns (s, 14);
   worksheet_freeze_panes (s->ws, 3, 2);
-  rh_sheet_print (s, title, TRUE, 2, 2);
+  rh_xlsx_sheet_print (s, title, TRUE, 2, 2);
   return TRUE;
 }
 
 /* Cases submitted in the period's year, or further along. */
 static gboolean
-write_cases (Job *job, RhSheet *s, const RhPeriod *p, GError **error)
+write_cases (Job *job, RhXlsxSheet *s, const RhPeriod *p, GError **error)
 {
   RhXlsx *x = job->x;
   g_autoptr (GPtrArray) cases = rh_case_list (job->db, -1, -1, p->year, 0, NULL, error);
@@ -930,8 +930,8 @@ write_cases (Job *job, RhSheet *s, const RhPeriod *p, GError **error)
     return FALSE;
   /* TRANSLATORS: the cases sheet's title; %d is the year */
   title = g_strdup_printf (_("Typical cases of integration submitted in %d"), p->year);
-  rh_sheet_title (s, 0, 6, title, NULL);
-  rh_sheet_header (s, 2, labels);
+  rh_xlsx_sheet_title (s, 0, 6, title, NULL);
+  rh_xlsx_sheet_header (s, 2, labels);
   s->max_width[2] = 30;
   s->max_width[4] = 40;
   s->max_width[6] = 24;
@@ -942,21 +942,21 @@ write_cases (Job *job, RhSheet *s, const RhPeriod *p, GError **error)
           || (c->org_id != 0 && !g_hash_table_contains (job->in_scope, &c->org_id))
           || (c->org_id == 0 && job->x->options->branch_id != 0))
         continue;
-      rh_sheet_number (s, row, 0, ++no, x->integer);
-      rh_sheet_text (s, row, 1, rh_case_credit (c), x->text);
-      rh_sheet_text (s, row, 2, c->title, x->wrap);
-      rh_sheet_text (s, row, 3, rh_case_mode_label (c->mode), x->center);
-      rh_sheet_text (s, row, 4, c->measures, x->wrap);
-      rh_sheet_text (s, row, 5, rh_case_status_label (c->status), x->center);
-      rh_sheet_text (s, row, 6, c->honours, x->wrap);
+      rh_xlsx_sheet_number (s, row, 0, ++no, x->integer);
+      rh_xlsx_sheet_text (s, row, 1, rh_case_credit (c), x->text);
+      rh_xlsx_sheet_text (s, row, 2, c->title, x->wrap);
+      rh_xlsx_sheet_text (s, row, 3, rh_case_mode_label (c->mode), x->center);
+      rh_xlsx_sheet_text (s, row, 4, c->measures, x->wrap);
+      rh_xlsx_sheet_text (s, row, 5, rh_case_status_label (c->status), x->center);
+      rh_xlsx_sheet_text (s, row, 6, c->honours, x->wrap);
       row++;
     }
   if (no == 0)
-    rh_sheet_merge (s, row, 0, row, 6, _("No cases submitted in this period"), x->text);
-  rh_sheet_merge (s, 1, 0, 1, 6, _("Cases at the status submitted or beyond."), x->subtitle);
-  rh_sheet_fit_columns (s, 7);
+    rh_xlsx_sheet_merge (s, row, 0, row, 6, _("No cases submitted in this period"), x->text);
+  rh_xlsx_sheet_merge (s, 1, 0, 1, 6, _("Cases at the status submitted or beyond."), x->subtitle);
+  rh_xlsx_sheet_fit_columns (s, 7);
   worksheet_freeze_panes (s->ws, 3, 0);
-  rh_sheet_print (s, title, TRUE, 2, 2);
+  rh_xlsx_sheet_print (s, title, TRUE, 2, 2);
   return TRUE;
 }
 
@@ -1003,7 +1003,7 @@ review_counts (RhDatabase *db, int year, GError **error)
 
 /* One branch: every member's points, rank, level and review grade. */
 static gboolean
-write_member_points (Job *job, RhSheet *s, const RhPeriod *p, GError **error)
+write_member_points (Job *job, RhXlsxSheet *s, const RhPeriod *p, GError **error)
 {
   RhXlsx *x = job->x;
   g_autoptr (GPtrArray) points = rh_points_for_branch (job->db, job->x->options->branch_id, p,
@@ -1019,11 +1019,11 @@ write_member_points (Job *job, RhSheet *s, const RhPeriod *p, GError **error)
     return FALSE;
   /* TRANSLATORS: the member points sheet's title; %s is the period */
   title = g_strdup_printf (_("Member points and democratic review, %s"), job->period_label);
-  rh_sheet_title (s, 0, 6, title, NULL);
-  rh_sheet_merge (s, 1, 0, 1, 6, _("Points of the period as ranked in the branch; review grade "
+  rh_xlsx_sheet_title (s, 0, 6, title, NULL);
+  rh_xlsx_sheet_merge (s, 1, 0, 1, 6, _("Points of the period as ranked in the branch; review grade "
                                    "of the year. At most a third may be excellent."),
                   x->subtitle);
-  rh_sheet_header (s, 2, labels);
+  rh_xlsx_sheet_header (s, 2, labels);
   for (guint i = 0; i < points->len; i++, row++)
     {
       RhPoints *pt = points->pdata[i];
@@ -1032,24 +1032,24 @@ write_member_points (Job *job, RhSheet *s, const RhPeriod *p, GError **error)
       g_autofree char *f = g_strdup_printf ("=IF(%s,0,MAX(0,%s+%s))",
                                             pt->vetoed ? "TRUE" : "FALSE", b, e);
 
-      rh_sheet_number (s, row, 0, pt->rank, x->integer);
-      rh_sheet_text (s, row, 1, pt->name, x->text);
-      rh_sheet_number (s, row, 2, pt->base, x->number);
-      rh_sheet_number (s, row, 3, pt->earned, x->number);
-      rh_sheet_formula (s, row, 4, f, pt->total, x->number);
-      rh_sheet_text (s, row, 5, pt->vetoed ? _("Vetoed") : pt->level, x->center);
-      rh_sheet_text (s, row, 6, g >= 0 ? rh_review_grade_label (g) : _("Not reviewed"), x->center);
+      rh_xlsx_sheet_number (s, row, 0, pt->rank, x->integer);
+      rh_xlsx_sheet_text (s, row, 1, pt->name, x->text);
+      rh_xlsx_sheet_number (s, row, 2, pt->base, x->number);
+      rh_xlsx_sheet_number (s, row, 3, pt->earned, x->number);
+      rh_xlsx_sheet_formula (s, row, 4, f, pt->total, x->number);
+      rh_xlsx_sheet_text (s, row, 5, pt->vetoed ? _("Vetoed") : pt->level, x->center);
+      rh_xlsx_sheet_text (s, row, 6, g >= 0 ? rh_review_grade_label (g) : _("Not reviewed"), x->center);
     }
   if (points->len == 0)
-    rh_sheet_merge (s, row, 0, row, 6, _("No members"), x->text);
-  rh_sheet_fit_columns (s, 7);
+    rh_xlsx_sheet_merge (s, row, 0, row, 6, _("No members"), x->text);
+  rh_xlsx_sheet_fit_columns (s, 7);
   worksheet_freeze_panes (s->ws, 3, 2);
-  rh_sheet_print (s, title, FALSE, 2, 2);
+  rh_xlsx_sheet_print (s, title, FALSE, 2, 2);
   return TRUE;
 }
 
 static gboolean
-write_points (Job *job, RhSheet *s, const RhPeriod *p, GError **error)
+write_points (Job *job, RhXlsxSheet *s, const RhPeriod *p, GError **error)
 {
   RhXlsx *x = job->x;
   g_autofree char *title = NULL;
@@ -1073,15 +1073,15 @@ write_points (Job *job, RhSheet *s, const RhPeriod *p, GError **error)
     return write_member_points (job, s, p, error);
   /* TRANSLATORS: the member points sheet's title; %s is the period */
   title = g_strdup_printf (_("Member points and democratic review, %s"), job->period_label);
-  rh_sheet_title (s, 0, 11, title, NULL);
-  rh_sheet_merge (s, 1, 0, 1, 11,
+  rh_xlsx_sheet_title (s, 0, 11, title, NULL);
+  rh_xlsx_sheet_merge (s, 1, 0, 1, 11,
                   with_points ? _("Branches assessed in the period. Points as ranked in each "
                                   "branch; review grades of the year. At most a third may be "
                                   "excellent.")
                               : _("Branches assessed in the period; review grades of the year. "
                                   "For this many branches the points are left out: export a "
                                   "branch to see them."), x->subtitle);
-  rh_sheet_header (s, 2, labels);
+  rh_xlsx_sheet_header (s, 2, labels);
   s->max_width[1] = 40;
   for (guint i = 0; i < job->results->len; i++)
     {
@@ -1108,29 +1108,29 @@ write_points (Job *job, RhSheet *s, const RhPeriod *p, GError **error)
               lo = isnan (lo) ? pt->total : MIN (lo, pt->total);
             }
         }
-      rh_sheet_number (s, row, 0, ++no, x->integer);
-      rh_sheet_text (s, row, 1, r->org_name, x->text);
-      rh_sheet_number (s, row, 2, c->members, x->integer);
-      rh_sheet_maybe (s, row, 3, points != NULL && points->len
+      rh_xlsx_sheet_number (s, row, 0, ++no, x->integer);
+      rh_xlsx_sheet_text (s, row, 1, r->org_name, x->text);
+      rh_xlsx_sheet_number (s, row, 2, c->members, x->integer);
+      rh_xlsx_sheet_maybe (s, row, 3, points != NULL && points->len
                                    ? round (sum / points->len * 100) / 100 : NAN, x->score);
-      rh_sheet_maybe (s, row, 4, hi, x->number);
-      rh_sheet_maybe (s, row, 5, lo, x->number);
+      rh_xlsx_sheet_maybe (s, row, 4, hi, x->number);
+      rh_xlsx_sheet_maybe (s, row, 5, lo, x->number);
       for (int g = 0; g <= RH_N_REVIEW_GRADES; g++)
-        rh_sheet_number (s, row, 6 + g, c->grades[g], x->integer);
+        rh_xlsx_sheet_number (s, row, 6 + g, c->grades[g], x->integer);
       n_ref = rh_xlsx_cell (row, 2, FALSE);
       ex_ref = rh_xlsx_cell (row, 6, FALSE);
       f = g_strdup_printf ("=IF(%s=0,\"\",%s/%s)", n_ref, ex_ref, n_ref);
       if (c->members == 0)
-        rh_sheet_formula_text (s, row, 11, f, "", x->percent);
+        rh_xlsx_sheet_formula_text (s, row, 11, f, "", x->percent);
       else
-        rh_sheet_formula (s, row, 11, f, (double) c->grades[0] / c->members, x->percent);
+        rh_xlsx_sheet_formula (s, row, 11, f, (double) c->grades[0] / c->members, x->percent);
       row++;
       if (i % 50 == 0)
         rh_xlsx_progress (x, 0.85 + 0.1 * i / job->results->len);
     }
-  rh_sheet_fit_columns (s, 12);
+  rh_xlsx_sheet_fit_columns (s, 12);
   worksheet_freeze_panes (s->ws, 3, 2);
-  rh_sheet_print (s, title, TRUE, 2, 2);
+  rh_xlsx_sheet_print (s, title, TRUE, 2, 2);
   return TRUE;
 }
 
@@ -1155,7 +1155,7 @@ rh_export_assessment (RhDatabase *db, const char *path, const RhExportOptions *o
   Job job = { 0 };
   RhPeriod p;
   gboolean ok = FALSE;
-  RhSheet *summary = NULL, *compliance = NULL, *tasks = NULL, *cases = NULL, *points = NULL;
+  RhXlsxSheet *summary = NULL, *compliance = NULL, *tasks = NULL, *cases = NULL, *points = NULL;
   guint n_branch_sheets = 0, done = 0;
   gboolean own_transaction = sqlite3_get_autocommit (rh_database_get_handle (db));
 
@@ -1214,11 +1214,11 @@ rh_export_assessment (RhDatabase *db, const char *path, const RhExportOptions *o
                                               job.period_label);
     rh_xlsx_properties (x, title, job.committee, job.period_label);
   }
-  summary = rh_sheet_new (x, C_("sheet", "Summary"));
-  compliance = rh_sheet_new (x, C_("sheet", "Meetings"));
-  tasks = rh_sheet_new (x, C_("sheet", "Central tasks"));
-  cases = rh_sheet_new (x, C_("sheet", "Cases"));
-  points = rh_sheet_new (x, C_("sheet", "Member points"));
+  summary = rh_xlsx_sheet_new (x, C_("sheet", "Summary"));
+  compliance = rh_xlsx_sheet_new (x, C_("sheet", "Meetings"));
+  tasks = rh_xlsx_sheet_new (x, C_("sheet", "Central tasks"));
+  cases = rh_xlsx_sheet_new (x, C_("sheet", "Cases"));
+  points = rh_xlsx_sheet_new (x, C_("sheet", "Member points"));
   worksheet_activate (summary->ws);
 
   for (guint i = 0; i < job.results->len; i++)
@@ -1260,11 +1260,11 @@ rh_export_assessment (RhDatabase *db, const char *path, const RhExportOptions *o
 out:
   if (x != NULL)
     rh_xlsx_abort (x);
-  rh_sheet_free (summary);
-  rh_sheet_free (compliance);
-  rh_sheet_free (tasks);
-  rh_sheet_free (cases);
-  rh_sheet_free (points);
+  rh_xlsx_sheet_free (summary);
+  rh_xlsx_sheet_free (compliance);
+  rh_xlsx_sheet_free (tasks);
+  rh_xlsx_sheet_free (cases);
+  rh_xlsx_sheet_free (points);
   if (own_transaction)
     rh_database_exec (db, "COMMIT", NULL);
   g_clear_pointer (&job.details, rh_score_details_free);

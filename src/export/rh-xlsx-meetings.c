@@ -52,7 +52,7 @@ rh_export_meetings (RhDatabase *db, const char *path, const RhExportOptions *opt
   g_autofree char *title = NULL;
   g_autofree char *secretary = NULL;
   g_autofree char *sub = NULL;
-  RhSheet *s = NULL;
+  RhXlsxSheet *s = NULL;
   RhXlsx *x = NULL;
   RhPeriod p;
   lxw_row_t row = 3;
@@ -89,17 +89,17 @@ rh_export_meetings (RhDatabase *db, const char *path, const RhExportOptions *opt
   /* TRANSLATORS: the ledger's title: the branch, then the period (2025年度) */
   title = g_strdup_printf (_("%s: meeting ledger (三会一课台账), %s"), org->name, period_label);
   rh_xlsx_properties (x, title, org->name, period_label);
-  s = rh_sheet_new (x, C_("sheet", "Meeting ledger"));
+  s = rh_xlsx_sheet_new (x, C_("sheet", "Meeting ledger"));
   s->max_width[M_TOPIC] = 30;
   s->max_width[M_BUSINESS] = 24;
   s->max_width[M_ABSENT] = 24;
   s->max_width[M_DECISIONS] = 36;
-  rh_sheet_title (s, 0, N_LEDGER_COLS - 1, title, NULL);
+  rh_xlsx_sheet_title (s, 0, N_LEDGER_COLS - 1, title, NULL);
   secretary = rh_xlsx_secretary (db, org->id);
   sub = g_strdup_printf (_("Secretary: %s    Period: %s    %u meetings"),
                          secretary != NULL ? secretary : "—", period_label, meetings->len);
-  rh_sheet_merge (s, 1, 0, 1, N_LEDGER_COLS - 1, sub, x->subtitle);
-  rh_sheet_header (s, 2, labels);
+  rh_xlsx_sheet_merge (s, 1, 0, 1, N_LEDGER_COLS - 1, sub, x->subtitle);
+  rh_xlsx_sheet_header (s, 2, labels);
 
   /* The list comes newest first; a ledger reads oldest first. */
   for (guint i = meetings->len; i > 0; i--)
@@ -127,47 +127,47 @@ rh_export_meetings (RhDatabase *db, const char *path, const RhExportOptions *opt
                                                                     : "",
                                   ab->reason != NULL ? ab->reason : "");
         }
-      rh_sheet_number (s, row, M_NO, row - 2, x->integer);
-      rh_sheet_text (s, row, M_DATE, m->date, x->date);
-      rh_sheet_text (s, row, M_KIND, rh_meeting_kind_label (m->kind), x->center);
-      rh_sheet_text (s, row, M_TOPIC, m->topic, x->wrap);
-      rh_sheet_text (s, row, M_BUSINESS, m->business_topic, x->wrap);
-      rh_sheet_text (s, row, M_PLACE, m->place, x->text);
-      rh_sheet_text (s, row, M_HOST, host, x->center);
-      rh_sheet_text (s, row, M_RECORDER, recorder, x->center);
-      rh_sheet_number (s, row, M_EXPECTED, m->expected, x->integer);
-      rh_sheet_number (s, row, M_PRESENT, m->present, x->integer);
+      rh_xlsx_sheet_number (s, row, M_NO, row - 2, x->integer);
+      rh_xlsx_sheet_text (s, row, M_DATE, m->date, x->date);
+      rh_xlsx_sheet_text (s, row, M_KIND, rh_meeting_kind_label (m->kind), x->center);
+      rh_xlsx_sheet_text (s, row, M_TOPIC, m->topic, x->wrap);
+      rh_xlsx_sheet_text (s, row, M_BUSINESS, m->business_topic, x->wrap);
+      rh_xlsx_sheet_text (s, row, M_PLACE, m->place, x->text);
+      rh_xlsx_sheet_text (s, row, M_HOST, host, x->center);
+      rh_xlsx_sheet_text (s, row, M_RECORDER, recorder, x->center);
+      rh_xlsx_sheet_number (s, row, M_EXPECTED, m->expected, x->integer);
+      rh_xlsx_sheet_number (s, row, M_PRESENT, m->present, x->integer);
       e = rh_xlsx_cell (row, M_EXPECTED, FALSE);
       pr = rh_xlsx_cell (row, M_PRESENT, FALSE);
       f = g_strdup_printf ("=IF(%s=0,\"\",%s/%s)", e, pr, e);
       if (m->expected > 0)
-        rh_sheet_formula (s, row, M_RATE, f, (double) m->present / m->expected, x->percent);
+        rh_xlsx_sheet_formula (s, row, M_RATE, f, (double) m->present / m->expected, x->percent);
       else
-        rh_sheet_formula_text (s, row, M_RATE, f, "", x->percent);
-      rh_sheet_text (s, row, M_ABSENT, absent->str, x->wrap);
-      rh_sheet_text (s, row, M_VALID, m->valid ? C_("veto", "Yes") : C_("veto", "No"), x->center);
-      rh_sheet_text (s, row, M_DECISIONS, m->decisions, x->wrap);
+        rh_xlsx_sheet_formula_text (s, row, M_RATE, f, "", x->percent);
+      rh_xlsx_sheet_text (s, row, M_ABSENT, absent->str, x->wrap);
+      rh_xlsx_sheet_text (s, row, M_VALID, m->valid ? C_("veto", "Yes") : C_("veto", "No"), x->center);
+      rh_xlsx_sheet_text (s, row, M_DECISIONS, m->decisions, x->wrap);
       g_string_free (absent, TRUE);
-      rh_sheet_row_done (s, row);
+      rh_xlsx_sheet_row_done (s, row);
       row++;
     }
   if (meetings->len == 0)
     {
-      rh_sheet_merge (s, row, 0, row, N_LEDGER_COLS - 1, _("No meetings in this period"),
+      rh_xlsx_sheet_merge (s, row, 0, row, N_LEDGER_COLS - 1, _("No meetings in this period"),
                       x->text);
       row++;
     }
 
   /* The period's compliance per kind, from core. */
   row++;
-  rh_sheet_merge (s, row, 0, row, N_LEDGER_COLS - 1, _("Compliance with the rules of 三会一课"),
+  rh_xlsx_sheet_merge (s, row, 0, row, N_LEDGER_COLS - 1, _("Compliance with the rules of 三会一课"),
                   x->bold);
   row++;
-  rh_sheet_merge (s, row, 0, row, 2, C_("ledger", "Kind"), x->header);
-  rh_sheet_text (s, row, 3, _("Required"), x->header);
-  rh_sheet_text (s, row, 4, _("Met"), x->header);
-  rh_sheet_text (s, row, 5, _("Meetings held"), x->header);
-  rh_sheet_text (s, row, 6, _("Below quorum"), x->header);
+  rh_xlsx_sheet_merge (s, row, 0, row, 2, C_("ledger", "Kind"), x->header);
+  rh_xlsx_sheet_text (s, row, 3, _("Required"), x->header);
+  rh_xlsx_sheet_text (s, row, 4, _("Met"), x->header);
+  rh_xlsx_sheet_text (s, row, 5, _("Meetings held"), x->header);
+  rh_xlsx_sheet_text (s, row, 6, _("Below quorum"), x->header);
   row++;
   {
     lxw_row_t first = row;
@@ -176,11 +176,11 @@ rh_export_meetings (RhDatabase *db, const char *path, const RhExportOptions *opt
         RhComplianceKind *ck = &compliance->kinds[k];
         if (!ck->applicable)
           continue;
-        rh_sheet_merge (s, row, 0, row, 2, rh_meeting_kind_label (k), x->text);
-        rh_sheet_number (s, row, 3, ck->required, x->integer);
-        rh_sheet_number (s, row, 4, ck->met, x->integer);
-        rh_sheet_number (s, row, 5, ck->held, x->integer);
-        rh_sheet_number (s, row, 6, ck->invalid, x->integer);
+        rh_xlsx_sheet_merge (s, row, 0, row, 2, rh_meeting_kind_label (k), x->text);
+        rh_xlsx_sheet_number (s, row, 3, ck->required, x->integer);
+        rh_xlsx_sheet_number (s, row, 4, ck->met, x->integer);
+        rh_xlsx_sheet_number (s, row, 5, ck->held, x->integer);
+        rh_xlsx_sheet_number (s, row, 6, ck->invalid, x->integer);
         row++;
       }
     if (row > first)
@@ -192,25 +192,25 @@ rh_export_meetings (RhDatabase *db, const char *path, const RhExportOptions *opt
         g_autofree char *rq = rh_xlsx_cell (row, 3, FALSE), *mt = rh_xlsx_cell (row, 4, FALSE);
         g_autofree char *rate = g_strdup_printf ("=IF(%s=0,\"\",%s/%s)", rq, mt, rq);
 
-        rh_sheet_merge (s, row, 0, row, 2, _("In all"), x->bold);
-        rh_sheet_formula (s, row, 3, req, compliance->required, x->integer);
-        rh_sheet_formula (s, row, 4, met, compliance->met, x->integer);
-        rh_sheet_text (s, row, 5, _("Rate"), x->bold);
+        rh_xlsx_sheet_merge (s, row, 0, row, 2, _("In all"), x->bold);
+        rh_xlsx_sheet_formula (s, row, 3, req, compliance->required, x->integer);
+        rh_xlsx_sheet_formula (s, row, 4, met, compliance->met, x->integer);
+        rh_xlsx_sheet_text (s, row, 5, _("Rate"), x->bold);
         if (compliance->rate < 0)
-          rh_sheet_formula_text (s, row, 6, rate, "", x->percent);
+          rh_xlsx_sheet_formula_text (s, row, 6, rate, "", x->percent);
         else
-          rh_sheet_formula (s, row, 6, rate, compliance->rate, x->percent);
+          rh_xlsx_sheet_formula (s, row, 6, rate, compliance->rate, x->percent);
         row++;
       }
   }
   row++;
-  rh_sheet_merge (s, row, 0, row, 6, _("Branch secretary (signature):"), x->plain);
-  rh_sheet_merge (s, row, 7, row, 13, _("Date:        year    month    day"), x->plain);
+  rh_xlsx_sheet_merge (s, row, 0, row, 6, _("Branch secretary (signature):"), x->plain);
+  rh_xlsx_sheet_merge (s, row, 7, row, 13, _("Date:        year    month    day"), x->plain);
 
-  rh_sheet_fit_columns (s, N_LEDGER_COLS);
+  rh_xlsx_sheet_fit_columns (s, N_LEDGER_COLS);
   worksheet_freeze_panes (s->ws, 3, 2);
-  rh_sheet_print (s, title, TRUE, 2, 2);
-  rh_sheet_free (s);
+  rh_xlsx_sheet_print (s, title, TRUE, 2, 2);
+  rh_xlsx_sheet_free (s);
   s = NULL;
   if (!rh_xlsx_check_cancel (x, error))
     goto out;
@@ -220,7 +220,7 @@ rh_export_meetings (RhDatabase *db, const char *path, const RhExportOptions *opt
     options->progress (1, options->progress_data);
 
 out:
-  rh_sheet_free (s);
+  rh_xlsx_sheet_free (s);
   if (x != NULL)
     rh_xlsx_abort (x);
   if (own_transaction)

@@ -41,7 +41,7 @@ rh_export_roster (RhDatabase *db, const char *path, const RhExportOptions *optio
   g_autofree char *today = rh_xlsx_today ();
   gint64 total = 0, full = 0;
   sqlite3_stmt *stmt;
-  RhSheet *s = NULL;
+  RhXlsxSheet *s = NULL;
   RhXlsx *x = NULL;
   lxw_row_t row = 3;
   gboolean ok = FALSE;
@@ -81,18 +81,18 @@ rh_export_roster (RhDatabase *db, const char *path, const RhExportOptions *optio
   /* TRANSLATORS: the roster's title; %s is the organisation */
   title = g_strdup_printf (_("%s: roster of Party members"), org_name != NULL ? org_name : "");
   rh_xlsx_properties (x, title, org_name, NULL);
-  s = rh_sheet_new (x, C_("sheet", "Roster"));
+  s = rh_xlsx_sheet_new (x, C_("sheet", "Roster"));
   s->max_width[R_BRANCH] = 30;
   s->max_width[R_NOTE] = 30;
   s->max_width[R_POST] = 20;
   /* Rows must come in order in constant memory: title, subtitle, header, members. */
-  rh_sheet_title (s, 0, N_ROSTER_COLS - 1, title, NULL);
+  rh_xlsx_sheet_title (s, 0, N_ROSTER_COLS - 1, title, NULL);
   sub = g_strdup_printf (_("As of %s: %lld members, %lld full and %lld probationary.%s"), today,
                          (long long) total, (long long) full, (long long) (total - full),
                          options->unmasked ? ""
                                            : _(" ID and phone numbers are partly hidden."));
-  rh_sheet_merge (s, 1, 0, 1, N_ROSTER_COLS - 1, sub, x->subtitle);
-  rh_sheet_header (s, 2, labels);
+  rh_xlsx_sheet_merge (s, 1, 0, 1, N_ROSTER_COLS - 1, sub, x->subtitle);
+  rh_xlsx_sheet_header (s, 2, labels);
 
   {
     g_autofree char *sql = g_strdup_printf (ROSTER_SCOPE "SELECT %s FROM member m"
@@ -113,25 +113,25 @@ rh_export_roster (RhDatabase *db, const char *path, const RhExportOptions *optio
       g_autofree char *phone = options->unmasked ? g_strdup (m->phone)
                                                  : rh_export_mask_phone (m->phone);
 
-      rh_sheet_number (s, row, R_NO, row - 2, x->integer);
-      rh_sheet_text (s, row, R_NAME, m->name, x->text);
-      rh_sheet_text (s, row, R_GENDER, rh_gender_label (m->gender), x->center);
-      rh_sheet_text (s, row, R_ID, id, x->text);
-      rh_sheet_text (s, row, R_ETHNICITY, m->ethnicity, x->center);
-      rh_sheet_text (s, row, R_BIRTH, m->birth_date, x->date);
-      rh_sheet_text (s, row, R_EDUCATION, m->education, x->center);
-      rh_sheet_text (s, row, R_STATUS, rh_status_label (m->status), x->center);
-      rh_sheet_text (s, row, R_BRANCH, m->branch_name, x->text);
-      rh_sheet_text (s, row, R_GROUP, m->group_name, x->text);
-      rh_sheet_text (s, row, R_ADMITTED, m->admitted_date, x->date);
-      rh_sheet_text (s, row, R_FULL, m->full_date, x->date);
-      rh_sheet_text (s, row, R_POST, m->post, x->text);
-      rh_sheet_text (s, row, R_PHONE, phone, x->text);
-      rh_sheet_text (s, row, R_VANGUARD, m->vanguard_post, x->text);
-      rh_sheet_text (s, row, R_FLOW, m->flow != RH_FLOW_NONE ? rh_flow_label (m->flow) : NULL,
+      rh_xlsx_sheet_number (s, row, R_NO, row - 2, x->integer);
+      rh_xlsx_sheet_text (s, row, R_NAME, m->name, x->text);
+      rh_xlsx_sheet_text (s, row, R_GENDER, rh_gender_label (m->gender), x->center);
+      rh_xlsx_sheet_text (s, row, R_ID, id, x->text);
+      rh_xlsx_sheet_text (s, row, R_ETHNICITY, m->ethnicity, x->center);
+      rh_xlsx_sheet_text (s, row, R_BIRTH, m->birth_date, x->date);
+      rh_xlsx_sheet_text (s, row, R_EDUCATION, m->education, x->center);
+      rh_xlsx_sheet_text (s, row, R_STATUS, rh_status_label (m->status), x->center);
+      rh_xlsx_sheet_text (s, row, R_BRANCH, m->branch_name, x->text);
+      rh_xlsx_sheet_text (s, row, R_GROUP, m->group_name, x->text);
+      rh_xlsx_sheet_text (s, row, R_ADMITTED, m->admitted_date, x->date);
+      rh_xlsx_sheet_text (s, row, R_FULL, m->full_date, x->date);
+      rh_xlsx_sheet_text (s, row, R_POST, m->post, x->text);
+      rh_xlsx_sheet_text (s, row, R_PHONE, phone, x->text);
+      rh_xlsx_sheet_text (s, row, R_VANGUARD, m->vanguard_post, x->text);
+      rh_xlsx_sheet_text (s, row, R_FLOW, m->flow != RH_FLOW_NONE ? rh_flow_label (m->flow) : NULL,
                      x->center);
-      rh_sheet_text (s, row, R_NOTE, m->note, x->wrap);
-      rh_sheet_row_done (s, row);
+      rh_xlsx_sheet_text (s, row, R_NOTE, m->note, x->wrap);
+      rh_xlsx_sheet_row_done (s, row);
       row++;
       if (row % 5000 == 0)
         {
@@ -144,11 +144,11 @@ rh_export_roster (RhDatabase *db, const char *path, const RhExportOptions *optio
         }
     }
   sqlite3_reset (stmt);
-  rh_sheet_fit_columns (s, N_ROSTER_COLS);
+  rh_xlsx_sheet_fit_columns (s, N_ROSTER_COLS);
   worksheet_freeze_panes (s->ws, 3, 2);
   rh_xlsx_check (x, worksheet_autofilter (s->ws, 2, 0, MAX (3, row - 1), N_ROSTER_COLS - 1));
-  rh_sheet_print (s, title, TRUE, 2, 2);
-  rh_sheet_free (s);
+  rh_xlsx_sheet_print (s, title, TRUE, 2, 2);
+  rh_xlsx_sheet_free (s);
   s = NULL;
   if (!rh_xlsx_check_cancel (x, error))
     goto out;
@@ -158,7 +158,7 @@ rh_export_roster (RhDatabase *db, const char *path, const RhExportOptions *optio
     options->progress (1, options->progress_data);
 
 out:
-  rh_sheet_free (s);
+  rh_xlsx_sheet_free (s);
   if (x != NULL)
     rh_xlsx_abort (x);
   if (own_transaction)

@@ -238,7 +238,7 @@ truncate_to (const char *s, guint max)
 }
 
 char *
-rh_xlsx_sheet_name (GHashTable *used, const char *wanted)
+rh_xlsx_safe_sheet_name (GHashTable *used, const char *wanted)
 {
   GString *clean = g_string_new (NULL);
   g_autofree char *base = NULL;
@@ -357,13 +357,13 @@ rh_xlsx_cell (lxw_row_t row, lxw_col_t col, gboolean absolute)
 
 /* Sheets. */
 
-RhSheet *
-rh_sheet_new (RhXlsx *x, const char *wanted_name)
+RhXlsxSheet *
+rh_xlsx_sheet_new (RhXlsx *x, const char *wanted_name)
 {
-  RhSheet *s = g_new0 (RhSheet, 1);
+  RhXlsxSheet *s = g_new0 (RhXlsxSheet, 1);
 
   s->x = x;
-  s->name = rh_xlsx_sheet_name (x->sheet_names, wanted_name);
+  s->name = rh_xlsx_safe_sheet_name (x->sheet_names, wanted_name);
   s->ws = workbook_add_worksheet (x->wb, s->name);
   if (s->ws == NULL)
     {
@@ -379,7 +379,7 @@ rh_sheet_new (RhXlsx *x, const char *wanted_name)
 }
 
 void
-rh_sheet_free (RhSheet *s)
+rh_xlsx_sheet_free (RhXlsxSheet *s)
 {
   if (s == NULL)
     return;
@@ -389,7 +389,7 @@ rh_sheet_free (RhSheet *s)
 }
 
 static void
-note_width (RhSheet *s, lxw_col_t col, double w)
+note_width (RhXlsxSheet *s, lxw_col_t col, double w)
 {
   if (col < RH_XLSX_MAX_COLS && w > s->width[col])
     s->width[col] = w;
@@ -399,13 +399,13 @@ note_width (RhSheet *s, lxw_col_t col, double w)
 #define RH_CELL_MAX 32000
 
 void
-rh_sheet_text (RhSheet *s, lxw_row_t row, lxw_col_t col, const char *text, lxw_format *f)
+rh_xlsx_sheet_text (RhXlsxSheet *s, lxw_row_t row, lxw_col_t col, const char *text, lxw_format *f)
 {
   g_autofree char *cut = NULL;
 
   if (text == NULL || *text == '\0')
     {
-      rh_sheet_blank (s, row, col, f);
+      rh_xlsx_sheet_blank (s, row, col, f);
       return;
     }
   if (g_utf8_strlen (text, -1) > RH_CELL_MAX)
@@ -436,7 +436,7 @@ rh_sheet_text (RhSheet *s, lxw_row_t row, lxw_col_t col, const char *text, lxw_f
 #define RH_LINE_HEIGHT 16.0
 
 void
-rh_sheet_row_done (RhSheet *s, lxw_row_t row)
+rh_xlsx_sheet_row_done (RhXlsxSheet *s, lxw_row_t row)
 {
   guint lines = GPOINTER_TO_UINT (g_hash_table_lookup (s->lines, GUINT_TO_POINTER (row)));
 
@@ -455,29 +455,29 @@ number_width (double value)
 }
 
 void
-rh_sheet_number (RhSheet *s, lxw_row_t row, lxw_col_t col, double value, lxw_format *f)
+rh_xlsx_sheet_number (RhXlsxSheet *s, lxw_row_t row, lxw_col_t col, double value, lxw_format *f)
 {
   note_width (s, col, number_width (value));
   rh_xlsx_check (s->x, worksheet_write_number (s->ws, row, col, value, f));
 }
 
 void
-rh_sheet_maybe (RhSheet *s, lxw_row_t row, lxw_col_t col, double value, lxw_format *f)
+rh_xlsx_sheet_maybe (RhXlsxSheet *s, lxw_row_t row, lxw_col_t col, double value, lxw_format *f)
 {
   if (isnan (value))
-    rh_sheet_blank (s, row, col, f);
+    rh_xlsx_sheet_blank (s, row, col, f);
   else
-    rh_sheet_number (s, row, col, value, f);
+    rh_xlsx_sheet_number (s, row, col, value, f);
 }
 
 void
-rh_sheet_blank (RhSheet *s, lxw_row_t row, lxw_col_t col, lxw_format *f)
+rh_xlsx_sheet_blank (RhXlsxSheet *s, lxw_row_t row, lxw_col_t col, lxw_format *f)
 {
   rh_xlsx_check (s->x, worksheet_write_blank (s->ws, row, col, f));
 }
 
 void
-rh_sheet_formula (RhSheet *s, lxw_row_t row, lxw_col_t col, const char *formula, double value,
+rh_xlsx_sheet_formula (RhXlsxSheet *s, lxw_row_t row, lxw_col_t col, const char *formula, double value,
                   lxw_format *f)
 {
   note_width (s, col, number_width (value));
@@ -486,7 +486,7 @@ rh_sheet_formula (RhSheet *s, lxw_row_t row, lxw_col_t col, const char *formula,
 }
 
 void
-rh_sheet_formula_text (RhSheet *s, lxw_row_t row, lxw_col_t col, const char *formula,
+rh_xlsx_sheet_formula_text (RhXlsxSheet *s, lxw_row_t row, lxw_col_t col, const char *formula,
                        const char *value, lxw_format *f)
 {
   note_width (s, col, rh_xlsx_text_width (value));
@@ -495,33 +495,33 @@ rh_sheet_formula_text (RhSheet *s, lxw_row_t row, lxw_col_t col, const char *for
 }
 
 void
-rh_sheet_merge (RhSheet *s, lxw_row_t r1, lxw_col_t c1, lxw_row_t r2, lxw_col_t c2,
+rh_xlsx_sheet_merge (RhXlsxSheet *s, lxw_row_t r1, lxw_col_t c1, lxw_row_t r2, lxw_col_t c2,
                 const char *text, lxw_format *f)
 {
   if (r1 == r2 && c1 == c2)
     {
-      rh_sheet_text (s, r1, c1, text, f);
+      rh_xlsx_sheet_text (s, r1, c1, text, f);
       return;
     }
   rh_xlsx_check (s->x, worksheet_merge_range (s->ws, r1, c1, r2, c2, text ? text : "", f));
 }
 
 void
-rh_sheet_title (RhSheet *s, lxw_row_t row, lxw_col_t last_col, const char *title, lxw_format *f)
+rh_xlsx_sheet_title (RhXlsxSheet *s, lxw_row_t row, lxw_col_t last_col, const char *title, lxw_format *f)
 {
-  rh_sheet_merge (s, row, 0, row, last_col, title, f != NULL ? f : s->x->title);
+  rh_xlsx_sheet_merge (s, row, 0, row, last_col, title, f != NULL ? f : s->x->title);
   rh_xlsx_check (s->x, worksheet_set_row (s->ws, row, 30, NULL));
 }
 
 void
-rh_sheet_header (RhSheet *s, lxw_row_t row, const char *const *labels)
+rh_xlsx_sheet_header (RhXlsxSheet *s, lxw_row_t row, const char *const *labels)
 {
   for (lxw_col_t c = 0; labels[c] != NULL; c++)
-    rh_sheet_text (s, row, c, labels[c], s->x->header);
+    rh_xlsx_sheet_text (s, row, c, labels[c], s->x->header);
 }
 
 void
-rh_sheet_fit_columns (RhSheet *s, lxw_col_t n_cols)
+rh_xlsx_sheet_fit_columns (RhXlsxSheet *s, lxw_col_t n_cols)
 {
   GHashTableIter iter;
   gpointer key;
@@ -534,7 +534,7 @@ rh_sheet_fit_columns (RhSheet *s, lxw_col_t n_cols)
       g_array_append_val (rows, r);
     }
   for (guint i = 0; i < rows->len; i++)
-    rh_sheet_row_done (s, g_array_index (rows, lxw_row_t, i));
+    rh_xlsx_sheet_row_done (s, g_array_index (rows, lxw_row_t, i));
   for (lxw_col_t c = 0; c < n_cols && c < RH_XLSX_MAX_COLS; c++)
     {
       /* About 1.1 Excel width units per character cell, plus padding. */
@@ -544,7 +544,7 @@ rh_sheet_fit_columns (RhSheet *s, lxw_col_t n_cols)
 }
 
 void
-rh_sheet_print (RhSheet *s, const char *title, gboolean landscape, lxw_row_t repeat_first,
+rh_xlsx_sheet_print (RhXlsxSheet *s, const char *title, gboolean landscape, lxw_row_t repeat_first,
                 lxw_row_t repeat_last)
 {
   /* The size before the font: "&12" right before a title that starts with a

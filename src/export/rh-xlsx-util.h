@@ -29,7 +29,7 @@ typedef struct {
   double         width[RH_XLSX_MAX_COLS];    /* widest text so far, in character cells */
   double         max_width[RH_XLSX_MAX_COLS]; /* wrap beyond this */
   GHashTable    *lines;                       /* row → lines of its tallest wrapped cell */
-} RhSheet;
+} RhXlsxSheet;
 
 /* Opens a workbook on a temporary file in path's folder. */
 RhXlsx  *rh_xlsx_open (const char *path, const RhExportOptions *options,
@@ -47,7 +47,7 @@ void     rh_xlsx_properties (RhXlsx *x, const char *title, const char *organisat
 
 /* A valid, unique sheet name made from any text: no []:*?/\, not starting
  * or ending with ', at most 31 characters, unique ignoring case. */
-char    *rh_xlsx_sheet_name (GHashTable *used, const char *wanted);
+char    *rh_xlsx_safe_sheet_name (GHashTable *used, const char *wanted);
 /* Display width of text in character cells: CJK and other wide characters
  * count two. The widest line counts. */
 double   rh_xlsx_text_width (const char *text);
@@ -56,32 +56,32 @@ char    *rh_xlsx_quote_sheet (const char *name);
 /* A1 reference of a cell, e.g. "G12"; absolute gives "$G$12". */
 char    *rh_xlsx_cell (lxw_row_t row, lxw_col_t col, gboolean absolute);
 
-RhSheet *rh_sheet_new (RhXlsx *x, const char *wanted_name);
-void     rh_sheet_free (RhSheet *s);
-void     rh_sheet_text (RhSheet *s, lxw_row_t row, lxw_col_t col, const char *text, lxw_format *f);
-void     rh_sheet_number (RhSheet *s, lxw_row_t row, lxw_col_t col, double value, lxw_format *f);
+RhXlsxSheet *rh_xlsx_sheet_new (RhXlsx *x, const char *wanted_name);
+void     rh_xlsx_sheet_free (RhXlsxSheet *s);
+void     rh_xlsx_sheet_text (RhXlsxSheet *s, lxw_row_t row, lxw_col_t col, const char *text, lxw_format *f);
+void     rh_xlsx_sheet_number (RhXlsxSheet *s, lxw_row_t row, lxw_col_t col, double value, lxw_format *f);
 /* A number, or an empty cell for NAN. */
-void     rh_sheet_maybe (RhSheet *s, lxw_row_t row, lxw_col_t col, double value, lxw_format *f);
-void     rh_sheet_blank (RhSheet *s, lxw_row_t row, lxw_col_t col, lxw_format *f);
+void     rh_xlsx_sheet_maybe (RhXlsxSheet *s, lxw_row_t row, lxw_col_t col, double value, lxw_format *f);
+void     rh_xlsx_sheet_blank (RhXlsxSheet *s, lxw_row_t row, lxw_col_t col, lxw_format *f);
 /* A formula with its value cached, so viewers that do not recalculate show it. */
-void     rh_sheet_formula (RhSheet *s, lxw_row_t row, lxw_col_t col, const char *formula,
+void     rh_xlsx_sheet_formula (RhXlsxSheet *s, lxw_row_t row, lxw_col_t col, const char *formula,
                            double value, lxw_format *f);
-void     rh_sheet_formula_text (RhSheet *s, lxw_row_t row, lxw_col_t col, const char *formula,
+void     rh_xlsx_sheet_formula_text (RhXlsxSheet *s, lxw_row_t row, lxw_col_t col, const char *formula,
                                 const char *value, lxw_format *f);
-void     rh_sheet_merge (RhSheet *s, lxw_row_t r1, lxw_col_t c1, lxw_row_t r2, lxw_col_t c2,
+void     rh_xlsx_sheet_merge (RhXlsxSheet *s, lxw_row_t r1, lxw_col_t c1, lxw_row_t r2, lxw_col_t c2,
                          const char *text, lxw_format *f);
 /* The title row and the header row of a table starting at row. */
-void     rh_sheet_title (RhSheet *s, lxw_row_t row, lxw_col_t last_col, const char *title,
+void     rh_xlsx_sheet_title (RhXlsxSheet *s, lxw_row_t row, lxw_col_t last_col, const char *title,
                          lxw_format *f);
-void     rh_sheet_header (RhSheet *s, lxw_row_t row, const char *const *labels);
+void     rh_xlsx_sheet_header (RhXlsxSheet *s, lxw_row_t row, const char *const *labels);
 /* Sets the height of a row with wrapped text. Constant-memory sheets call
- * it once a row is written; others get it from rh_sheet_fit_columns. */
-void     rh_sheet_row_done (RhSheet *s, lxw_row_t row);
+ * it once a row is written; others get it from rh_xlsx_sheet_fit_columns. */
+void     rh_xlsx_sheet_row_done (RhXlsxSheet *s, lxw_row_t row);
 /* Column widths from the widest text, between min and the column's maximum. */
-void     rh_sheet_fit_columns (RhSheet *s, lxw_col_t n_cols);
+void     rh_xlsx_sheet_fit_columns (RhXlsxSheet *s, lxw_col_t n_cols);
 /* A4, landscape or portrait, one page wide, repeated header rows, the title
  * centred in the header and 第 &P 页，共 &N 页 in the footer. */
-void     rh_sheet_print (RhSheet *s, const char *title, gboolean landscape,
+void     rh_xlsx_sheet_print (RhXlsxSheet *s, const char *title, gboolean landscape,
                          lxw_row_t repeat_first, lxw_row_t repeat_last);
 /* "2025年度", "2025年第3季度": a period for people. */
 char    *rh_xlsx_period_label (const char *period);

@@ -260,6 +260,18 @@ rh_assessment_page_set_database (RhAssessmentPage *self, RhDatabase *db)
   refresh (self);
 }
 
+gint64
+rh_assessment_page_get_selected_id (RhAssessmentPage *self)
+{
+  GtkSelectionModel *model = gtk_column_view_get_model (self->column_view);
+  RhResultItem *item;
+
+  if (!GTK_IS_SINGLE_SELECTION (model))
+    return 0;
+  item = gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (model));   /* not owned */
+  return item != NULL ? item->result->org_id : 0;
+}
+
 const RhScoreResult *
 rh_assessment_page_find (RhAssessmentPage *self, gint64 org_id)
 {

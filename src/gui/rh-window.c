@@ -3,7 +3,12 @@
 
 #include <glib/gi18n-lib.h>
 #include "rh-assessment-page.h"
+#include "rh-backup.h"
+#include "rh-import-dialog.h"
 #include "rh-cases-page.h"
+#include "rh-charts-page.h"
+#include "rh-handout.h"
+#include "rh-print-operation.h"
 #include "rh-date.h"
 #include "rh-demo.h"
 #include "rh-export-dialog.h"
@@ -38,6 +43,7 @@ struct _RhWindow
   RhTasksPage     *tasks_page;
   RhCasesPage     *cases_page;
   RhAssessmentPage *assessment_page;
+  RhChartsPage    *charts_page;
 };
 
 G_DEFINE_FINAL_TYPE (RhWindow, rh_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -228,12 +234,236 @@ open_file_activated (GtkWidget *widget, const char *action, GVariant *param)
   gtk_show_uri (GTK_WINDOW (widget), g_variant_get_string (param, NULL), GDK_CURRENT_TIME);
 }
 
+/* Ctrl+P: the chart in the Charts view, the selected branch's handout in
+ * the Assessment view. */
+static void
+print_activated (GtkWidget *widget, const char *action, GVariant *param)
+{
+  RhWindow *self = RH_WINDOW (widget);
+  const char *view = gtk_stack_get_visible_child_name (self->view_stack);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "empty") == 0)
+    return;
+  if (g_strcmp0 (view, "charts") == 0)
+    gtk_widget_activate_action (GTK_WIDGET (self->charts_page), "charts.print", NULL);
+  else if (g_strcmp0 (view, "assessment") == 0)
+    {
+      g_autofree char *period = rh_assessment_page_dup_period (self->assessment_page);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (RhPrintOperation) op = NULL;
+      RhHandout *handout = rh_handout_new (self->db, period,
+                                           rh_assessment_page_get_selected_id (self->assessment_page),
+                                           &error);
+      if (handout == NULL)
+        {
+          rh_window_toast (self, error->message);
+          return;
+        }
+      op = rh_print_operation_new_for_handout (handout);
+      if (!rh_print_operation_run_dialog (op, GTK_WINDOW (self), &error))
+        rh_window_toast (self, error->message);
+    }
+}
+
 static void
 preferences_activated (GtkWidget *widget, const char *action, GVariant *param)
 {
   RhWindow *self = RH_WINDOW (widget);
 
   gtk_window_present (GTK_WINDOW (rh_preferences_new (GTK_WINDOW (self), self->db)));
+}
+
+void
+rh_window_import (RhWindow *self, const char *path)
+{
+  RhImportDialog *dialog = rh_import_dialog_new (GTK_WINDOW (self), self->db, path);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+import_response_cb (GtkNativeDialog *chooser, int response, RhWindow *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = g_file_get_path (file);
+
+      if (path != NULL)
+        rh_window_import (self, path);
+    }
+  g_object_unref (chooser);
+}
+
+static void
+add_filter (GtkFileChooser *chooser, const char *name, const char *const *patterns)
+{
+  g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, name);
+  for (guint i = 0; patterns[i] != NULL; i++)
+    gtk_file_filter_add_pattern (filter, patterns[i]);
+  gtk_file_chooser_add_filter (chooser, filter);
+}
+
+static void
+import_activated (GtkWidget *widget, const char *action, GVariant *param)
+{
+  RhWindow *self = RH_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  const char *rosters[] = { "*.xlsx", "*.XLSX", "*.csv", "*.CSV", "*.txt", NULL };
+  const char *file = g_getenv ("RONGHE_IMPORT_FILE");
+
+  /* For scripted sessions and screenshots: no file chooser to drive. */
+  if (file != NULL && *file != '\0')
+    {
+      rh_window_import (self, file);
+      return;
+    }
+
+  chooser = gtk_file_chooser_native_new (_("Import Members"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  add_filter (GTK_FILE_CHOOSER (chooser), _("Rosters (.xlsx, .csv)"), rosters);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (import_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+gboolean
+rh_window_backup_to (RhWindow *self, const char *path)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  if (!rh_database_backup (self->db, path, &error))
+    {
+      rh_window_toast (self, error->message);
+      return FALSE;
+    }
+  message = g_strdup_printf (_("Backup written to %s"), path);
+  rh_window_toast (self, message);
+  return TRUE;
+}
+
+static void
+backup_response_cb (GtkNativeDialog *chooser, int response, RhWindow *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = g_file_get_path (file);
+
+      if (path != NULL)
+        rh_window_backup_to (self, path);
+    }
+  g_object_unref (chooser);
+}
+
+static void
+backup_activated (GtkWidget *widget, const char *action, GVariant *param)
+{
+  RhWindow *self = RH_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y-%m-%d");
+  /* TRANSLATORS: the suggested name of a backup file; %s is the date */
+  g_autofree char *name = g_strdup_printf (_("ronghe-backup-%s.db"), stamp);
+
+  chooser = gtk_file_chooser_native_new (_("Back Up"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (backup_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+gboolean
+rh_window_restore_from (RhWindow *self, const char *path)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *safety = NULL;
+  g_autofree char *message = NULL;
+
+  if (!rh_backup_restore (self->db, path, &safety, &error))
+    {
+      AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (
+        adw_message_dialog_new (GTK_WINDOW (self), _("Cannot Restore"), error->message));
+
+      adw_message_dialog_add_response (dialog, "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+      return FALSE;
+    }
+  rh_database_emit_changed (self->db);
+  message = g_strdup_printf (_("Restored. The database as it was is kept in %s"), safety);
+  rh_window_toast (self, message);
+  return TRUE;
+}
+
+static void
+restore_confirm_cb (AdwMessageDialog *dialog, const char *response, RhWindow *self)
+{
+  const char *path = g_object_get_data (G_OBJECT (dialog), "path");
+
+  if (g_strcmp0 (response, "restore") == 0)
+    rh_window_restore_from (self, path);
+}
+
+static void
+restore_response_cb (GtkNativeDialog *chooser, int response, RhWindow *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = g_file_get_path (file);
+      g_autoptr (GError) error = NULL;
+      AdwMessageDialog *dialog;
+      int version = 0;
+
+      if (path == NULL)
+        ;
+      else if (!rh_database_verify_file (path, &version, &error))
+        {
+          dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                               _("Not a Usable Backup"),
+                                                               error->message));
+          adw_message_dialog_add_response (dialog, "close", _("_Close"));
+          gtk_window_present (GTK_WINDOW (dialog));
+        }
+      else
+        {
+          dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (
+            GTK_WINDOW (self), _("Replace the Database with This Backup?"),
+            _("Everything entered since the backup was made is replaced. The database as it is "
+              "now is backed up first.")));
+          adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "restore",
+                                            _("_Restore"), NULL);
+          adw_message_dialog_set_response_appearance (dialog, "restore",
+                                                      ADW_RESPONSE_DESTRUCTIVE);
+          g_object_set_data_full (G_OBJECT (dialog), "path", g_strdup (path), g_free);
+          g_signal_connect (dialog, "response", G_CALLBACK (restore_confirm_cb), self);
+          gtk_window_present (GTK_WINDOW (dialog));
+        }
+    }
+  g_object_unref (chooser);
+}
+
+static void
+restore_activated (GtkWidget *widget, const char *action, GVariant *param)
+{
+  RhWindow *self = RH_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  g_autofree char *dir = rh_backup_dir (rh_database_get_path (self->db));
+  g_autoptr (GFile) folder = g_file_new_for_path (dir);
+  const char *databases[] = { "*.db", "*.sqlite", "*.sqlite3", NULL };
+
+  chooser = gtk_file_chooser_native_new (_("Restore"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  add_filter (GTK_FILE_CHOOSER (chooser), _("Ronghe backups"), databases);
+  if (g_file_test (dir, G_FILE_TEST_IS_DIR))
+    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (restore_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
 static void
@@ -302,6 +532,7 @@ rh_window_class_init (RhWindowClass *klass)
   g_type_ensure (RH_TYPE_TASKS_PAGE);
   g_type_ensure (RH_TYPE_CASES_PAGE);
   g_type_ensure (RH_TYPE_ASSESSMENT_PAGE);
+  g_type_ensure (RH_TYPE_CHARTS_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/ronghe/Ronghe/rh-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RhWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, RhWindow, window_title);
@@ -317,6 +548,7 @@ rh_window_class_init (RhWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RhWindow, tasks_page);
   gtk_widget_class_bind_template_child (widget_class, RhWindow, cases_page);
   gtk_widget_class_bind_template_child (widget_class, RhWindow, assessment_page);
+  gtk_widget_class_bind_template_child (widget_class, RhWindow, charts_page);
 
   gtk_widget_class_install_action (widget_class, "win.new", NULL, new_activated);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);
@@ -325,6 +557,10 @@ rh_window_class_init (RhWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_activated);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_activated);
   gtk_widget_class_install_action (widget_class, "win.open-file", "s", open_file_activated);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_activated);
+  gtk_widget_class_install_action (widget_class, "win.backup", NULL, backup_activated);
+  gtk_widget_class_install_action (widget_class, "win.restore", NULL, restore_activated);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_activated);
 }
 
 static void
@@ -359,6 +595,7 @@ rh_window_new (RhApplication *app, RhDatabase *db)
   rh_tasks_page_set_database (self->tasks_page, db);
   rh_cases_page_set_database (self->cases_page, db);
   rh_assessment_page_set_database (self->assessment_page, db);
+  rh_charts_page_set_database (self->charts_page, db);
   g_signal_connect_swapped (db, "changed", G_CALLBACK (update_main_stack), self);
   update_main_stack (self);
 

@@ -23,6 +23,11 @@ void        rh_window_show_member (RhWindow *self, gint64 member_id);
 /* The Meetings view of a branch, this year. */
 void        rh_window_show_meetings (RhWindow *self, gint64 branch_id);
 
+/* Opens the import dialog on a roster file (the menu asks for the file first). */
+void        rh_window_import (RhWindow *self, const char *path);
+/* Back up… and Restore… once a file is chosen; a toast or a dialog says how it went. */
+gboolean    rh_window_backup_to (RhWindow *self, const char *path);
+gboolean    rh_window_restore_from (RhWindow *self, const char *path);
 /* The window that holds a widget, for pages and dialogs. */
 RhWindow   *rh_window_for (GtkWidget *widget);
 
