@@ -13,6 +13,7 @@
 #include "rh-assessment.h"
 #include "rh-case-editor.h"
 #include "rh-case-view.h"
+#include "rh-export-dialog.h"
 #include "rh-charts-page.h"
 #include "rh-task-editor.h"
 #include "rh-preferences.h"
@@ -1190,6 +1191,109 @@ test_import_nothing_and_restore (Fixture *f, gconstpointer data)
   g_assert_cmpint (rh_database_query_int (f->db, "SELECT count(*) FROM member"), ==, 1);
 }
 
+static RhExportDialog *
+find_export_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* not ours */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) w = g_list_model_get_item (toplevels, i);
+      if (RH_IS_EXPORT_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w)))
+        return RH_EXPORT_DIALOG (w);
+    }
+  return NULL;
+}
+
+static void
+test_export_to_excel (Fixture *f, gconstpointer data)
+{
+  g_autofree char *target = g_build_filename (f->dir, "考核 2025.xlsx", NULL);
+  g_autofree char *roster = g_build_filename (f->dir, "roster.xlsx", NULL);
+  g_autofree char *bytes = NULL;
+  RhExportDialog *dialog;
+  gint64 deadline;
+  gsize len = 0;
+  gboolean saw_progress = FALSE;
+
+  load_sample (f);
+  rh_window_show_view (f->window, "assessment");
+  iterate ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.export", NULL));
+  iterate ();
+  dialog = find_export_dialog ();
+  g_assert_nonnull (dialog);
+
+  /* A period that is not one is refused beside its row, and nothing is written. */
+  gtk_editable_set_text (child (dialog, RH_TYPE_EXPORT_DIALOG, "period_entry"), "2025Q5");
+  g_setenv ("RONGHE_EXPORT_FILE", target, TRUE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "export.choose", NULL));
+  iterate ();
+  g_assert_true (gtk_widget_get_visible (child (dialog, RH_TYPE_EXPORT_DIALOG, "error_label")));
+  g_assert_false (rh_export_dialog_is_running (dialog));
+  g_assert_false (g_file_test (target, G_FILE_TEST_EXISTS));
+
+  /* The export runs in a thread: the main loop keeps turning, with progress shown. */
+  gtk_editable_set_text (child (dialog, RH_TYPE_EXPORT_DIALOG, "period_entry"), "2025");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "export.choose", NULL));
+  g_assert_true (rh_export_dialog_is_running (dialog));
+  deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  while (find_export_dialog () != NULL && g_get_monotonic_time () < deadline)
+    {
+      saw_progress |= gtk_widget_get_visible (child (dialog, RH_TYPE_EXPORT_DIALOG,
+                                                     "progress_bar"));
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_unsetenv ("RONGHE_EXPORT_FILE");
+  g_assert_true (saw_progress);
+  g_assert_null (find_export_dialog ());
+  g_assert_true (g_file_get_contents (target, &bytes, &len, NULL));
+  g_assert_true (g_str_has_prefix (bytes, "PK"));   /* a zip: the xlsx container */
+  g_assert_cmpuint (len, >, 10000);
+  g_unlink (target);
+
+  /* From the Members view, Ctrl+E's action gives the roster, masked by default. */
+  rh_window_show_view (f->window, "members");
+  iterate ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.export", NULL));
+  iterate ();
+  dialog = find_export_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_switch_get_active (child (dialog, RH_TYPE_EXPORT_DIALOG, "mask_switch")));
+  g_assert_false (gtk_widget_get_visible (child (dialog, RH_TYPE_EXPORT_DIALOG, "period_row")));
+  rh_export_dialog_export_to (dialog, roster);
+  deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  while (find_export_dialog () != NULL && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (g_file_test (roster, G_FILE_TEST_IS_REGULAR));
+  g_unlink (roster);
+
+  /* From the Meetings view: that branch's ledger. Cancelled at once, the
+   * dialog closes and no temporary file stays (whether the worker stopped
+   * in time is a race: test-export covers cancelling itself). */
+  rh_window_show_meetings (f->window, first_branch (f));
+  iterate ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.export", NULL));
+  iterate ();
+  dialog = find_export_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpint (rh_org_dropdown_get_id (child (dialog, RH_TYPE_EXPORT_DIALOG,
+                                                  "scope_dropdown")), ==, first_branch (f));
+  rh_export_dialog_export_to (dialog, target);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "export.cancel", NULL));
+  deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  while (find_export_dialog () != NULL && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_null (find_export_dialog ());
+  {
+    g_autoptr (GDir) d = g_dir_open (f->dir, 0, NULL);
+    const char *name;
+    while ((name = g_dir_read_name (d)) != NULL)
+      g_assert_null (strstr (name, ".xlsx."));
+  }
+  g_unlink (target);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1217,5 +1321,6 @@ main (int argc, char **argv)
   ADD ("/gui/point-rules-editor", test_point_rules_editor);
   ADD ("/gui/import-roster", test_import_roster);
   ADD ("/gui/import-nothing-and-restore", test_import_nothing_and_restore);
+  ADD ("/gui/export-to-excel", test_export_to_excel);
   return g_test_run ();
 }

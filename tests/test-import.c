@@ -231,20 +231,20 @@ test_xlsx_libreoffice (void)
 {
   g_autofree char *path = data_path ("roster.xlsx");
   g_autoptr (GError) error = NULL;
-  g_autoptr (RhXlsx) xlsx = rh_xlsx_open_file (path, &error);
+  g_autoptr (RhXlsxReader) xlsx = rh_xlsx_reader_open_file (path, &error);
   g_autoptr (RhSheet) notes = NULL;
   g_autoptr (RhSheet) sheet = NULL;
 
   g_assert_no_error (error);
-  g_assert_cmpuint (rh_xlsx_n_sheets (xlsx), ==, 2);
-  g_assert_cmpstr (rh_xlsx_sheet_name (xlsx, 0), ==, "说明");
-  g_assert_cmpstr (rh_xlsx_sheet_name (xlsx, 1), ==, "党员花名册");
-  g_assert_cmpint (rh_xlsx_find_sheet (xlsx, "党员花名册"), ==, 1);
-  g_assert_cmpint (rh_xlsx_find_sheet (xlsx, "Sheet9"), ==, -1);
-  notes = rh_xlsx_read_sheet (xlsx, 0, &error);
+  g_assert_cmpuint (rh_xlsx_reader_n_sheets (xlsx), ==, 2);
+  g_assert_cmpstr (rh_xlsx_reader_sheet_name (xlsx, 0), ==, "说明");
+  g_assert_cmpstr (rh_xlsx_reader_sheet_name (xlsx, 1), ==, "党员花名册");
+  g_assert_cmpint (rh_xlsx_reader_find_sheet (xlsx, "党员花名册"), ==, 1);
+  g_assert_cmpint (rh_xlsx_reader_find_sheet (xlsx, "Sheet9"), ==, -1);
+  notes = rh_xlsx_reader_read_sheet (xlsx, 0, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (rh_sheet_cell (notes, 0, 0), ==, "本工作簿第二页为党员花名册");
-  sheet = rh_xlsx_read_sheet (xlsx, 1, &error);
+  sheet = rh_xlsx_reader_read_sheet (xlsx, 1, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (rh_sheet_n_rows (sheet), ==, 5);
   g_assert_cmpstr (rh_sheet_cell (sheet, 0, 0), ==, "第一党委党员花名册（2026年）");
@@ -338,12 +338,12 @@ test_xlsx_by_hand (void)
   };
   g_autoptr (GBytes) bytes = make_zip (parts, G_N_ELEMENTS (parts));
   g_autoptr (GError) error = NULL;
-  g_autoptr (RhXlsx) xlsx = rh_xlsx_open (bytes, &error);
+  g_autoptr (RhXlsxReader) xlsx = rh_xlsx_reader_open (bytes, &error);
   g_autoptr (RhSheet) sheet = NULL;
 
   g_assert_no_error (error);
-  g_assert_cmpstr (rh_xlsx_sheet_name (xlsx, 0), ==, "Roster");
-  sheet = rh_xlsx_read_sheet (xlsx, 0, &error);
+  g_assert_cmpstr (rh_xlsx_reader_sheet_name (xlsx, 0), ==, "Roster");
+  sheet = rh_xlsx_reader_read_sheet (xlsx, 0, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (rh_sheet_n_rows (sheet), ==, 3);
   g_assert_cmpstr (rh_sheet_cell (sheet, 0, 0), ==, "Name");
@@ -377,19 +377,19 @@ test_xlsx_refused (void)
   g_autoptr (GBytes) zip1 = make_zip (no_book, 1);
   g_autoptr (GBytes) zip2 = make_zip (bad_xml, 3);
   g_autoptr (GError) error = NULL;
-  g_autoptr (RhXlsx) ok = NULL;
+  g_autoptr (RhXlsxReader) ok = NULL;
   RhSheet *sheet;
 
-  g_assert_null (rh_xlsx_open (junk, &error));
+  g_assert_null (rh_xlsx_reader_open (junk, &error));
   g_assert_error (error, RH_XLSX_ERROR, RH_XLSX_ERROR_NOT_ZIP);
   g_clear_error (&error);
-  g_assert_null (rh_xlsx_open (zip1, &error));
+  g_assert_null (rh_xlsx_reader_open (zip1, &error));
   g_assert_error (error, RH_XLSX_ERROR, RH_XLSX_ERROR_MISSING);
   g_assert_nonnull (strstr (error->message, "xl/workbook.xml"));
   g_clear_error (&error);
-  ok = rh_xlsx_open (zip2, &error);
+  ok = rh_xlsx_reader_open (zip2, &error);
   g_assert_no_error (error);
-  sheet = rh_xlsx_read_sheet (ok, 0, &error);
+  sheet = rh_xlsx_reader_read_sheet (ok, 0, &error);
   g_assert_null (sheet);
   g_assert_error (error, RH_XLSX_ERROR, RH_XLSX_ERROR_XML);
   g_assert_nonnull (strstr (error->message, "xl/s.xml"));

@@ -17,6 +17,7 @@
 #include "rh-template-io.h"
 #include "rh-database.h"
 #include "rh-demo.h"
+#include "rh-export.h"
 #include "rh-handout.h"
 #include "rh-i18n.h"
 #include "rh-org.h"
@@ -1021,6 +1022,79 @@ cmd_backups (int argc, char **argv)
   return EXIT_OK;
 }
 
+static int
+cmd_export (int argc, char **argv)
+{
+  char *period = NULL, *output = NULL;
+  gint64 branch = 0;
+  gboolean no_mask = FALSE;
+  GOptionEntry entries[] = {
+    { "period", 0, 0, G_OPTION_ARG_STRING, &period, N_("2025 or 2025Q3"), "P" },
+    { "branch", 0, 0, G_OPTION_ARG_INT64, &branch,
+      N_("One branch (default: the whole committee)"), "ID" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The workbook to write (.xlsx)"),
+      N_("FILE") },
+    { "no-mask", 0, 0, G_OPTION_ARG_NONE, &no_mask,
+      N_("Write ID and phone numbers in full (they are masked by default)"), NULL },
+    { NULL },
+  };
+  g_autoptr (RhDatabase) db = NULL;
+  g_autoptr (GError) error = NULL;
+  RhExportOptions options = { 0 };
+  const char *what;
+  gint64 start;
+  gboolean ok;
+  RhPeriod p;
+
+  if (!parse_command ("export", _("assessment|roster|meetings"),
+                      _("Write an Excel workbook for the higher committee."), entries, &argc,
+                      &argv))
+    return EXIT_USAGE;
+  what = argc == 2 ? argv[1] : NULL;
+  if (what == NULL || (g_strcmp0 (what, "assessment") != 0 && g_strcmp0 (what, "roster") != 0
+                       && g_strcmp0 (what, "meetings") != 0))
+    {
+      g_printerr (_("ronghe-cli export: use “assessment”, “roster” or “meetings”\n"));
+      return EXIT_USAGE;
+    }
+  if (output == NULL || *output == '\0')
+    {
+      g_printerr (_("ronghe-cli export: --output FILE is needed\n"));
+      return EXIT_USAGE;
+    }
+  if (g_strcmp0 (what, "roster") != 0 && !rh_period_parse (period, &p, &error))
+    {
+      g_printerr ("ronghe-cli export: %s\n", error->message);
+      return EXIT_USAGE;
+    }
+  if (g_strcmp0 (what, "meetings") == 0 && branch <= 0)
+    {
+      g_printerr (_("ronghe-cli export: the meeting ledger needs --branch ID\n"));
+      return EXIT_USAGE;
+    }
+  db = open_database ();
+  if (db == NULL)
+    return EXIT_PROBLEMS;
+  options.period = period;
+  options.branch_id = branch;
+  options.unmasked = no_mask;
+  start = g_get_monotonic_time ();
+  if (g_strcmp0 (what, "assessment") == 0)
+    ok = rh_export_assessment (db, output, &options, &error);
+  else if (g_strcmp0 (what, "roster") == 0)
+    ok = rh_export_roster (db, output, &options, &error);
+  else
+    ok = rh_export_meetings (db, output, &options, &error);
+  if (!ok)
+    {
+      print_error ("export", error);
+      return EXIT_PROBLEMS;
+    }
+  g_printerr (_("Workbook written to %s in %.2f s\n"), output,
+              (g_get_monotonic_time () - start) / 1e6);
+  return EXIT_OK;
+}
+
 static const struct {
   const char *name;
   int (*run) (int argc, char **argv);
@@ -1039,6 +1113,7 @@ static const struct {
   { "template", cmd_template, N_("Export or import an assessment template (JSON)") },
   { "chart", cmd_chart, N_("Draw an assessment chart to PDF, PNG or SVG (KIND --period P)") },
   { "handout", cmd_handout, N_("Write the A4 handout of an evaluation meeting (--period P)") },
+  { "export", cmd_export, N_("Write an Excel workbook: assessment, roster or meetings") },
 };
 
 static char *

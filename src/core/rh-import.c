@@ -380,18 +380,18 @@ is_csv (const char *path)
 GStrv
 rh_import_sheet_names (const char *path, GError **error)
 {
-  g_autoptr (RhXlsx) xlsx = NULL;
+  g_autoptr (RhXlsxReader) xlsx = NULL;
   GStrvBuilder *builder;
   GStrv names;
 
   if (!is_xlsx (path))
     return NULL;
-  xlsx = rh_xlsx_open_file (path, error);
+  xlsx = rh_xlsx_reader_open_file (path, error);
   if (xlsx == NULL)
     return NULL;
   builder = g_strv_builder_new ();
-  for (guint i = 0; i < rh_xlsx_n_sheets (xlsx); i++)
-    g_strv_builder_add (builder, rh_xlsx_sheet_name (xlsx, i));
+  for (guint i = 0; i < rh_xlsx_reader_n_sheets (xlsx); i++)
+    g_strv_builder_add (builder, rh_xlsx_reader_sheet_name (xlsx, i));
   names = g_strv_builder_end (builder);
   g_strv_builder_unref (builder);
   return names;
@@ -402,18 +402,18 @@ rh_import_read_file (const char *path, const char *sheet_name, GError **error)
 {
   if (is_xlsx (path))
     {
-      g_autoptr (RhXlsx) xlsx = rh_xlsx_open_file (path, error);
+      g_autoptr (RhXlsxReader) xlsx = rh_xlsx_reader_open_file (path, error);
       int index = 0;
 
       if (xlsx == NULL)
         return NULL;
-      if (sheet_name != NULL && (index = rh_xlsx_find_sheet (xlsx, sheet_name)) < 0)
+      if (sheet_name != NULL && (index = rh_xlsx_reader_find_sheet (xlsx, sheet_name)) < 0)
         {
           g_set_error (error, RH_IMPORT_ERROR, RH_IMPORT_ERROR_NO_SHEET,
                        _("The workbook has no sheet named “%s”"), sheet_name);
           return NULL;
         }
-      return rh_xlsx_read_sheet (xlsx, (guint) index, error);
+      return rh_xlsx_reader_read_sheet (xlsx, (guint) index, error);
     }
   if (is_csv (path))
     return rh_csv_read_file (path, error);

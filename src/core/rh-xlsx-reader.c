@@ -21,7 +21,7 @@ typedef struct {
   char *part;   /* "xl/worksheets/sheet1.xml" */
 } SheetRef;
 
-struct _RhXlsx
+struct _RhXlsxReader
 {
   GBytes    *bytes;
   zip_t     *zip;
@@ -62,7 +62,7 @@ relationship_id (const char **names, const char **values)
 
 /* The whole of one part, or NULL with an error (NULL without one when optional and absent). */
 static char *
-read_part (RhXlsx *self, const char *name, gboolean optional, gsize *length, GError **error)
+read_part (RhXlsxReader *self, const char *name, gboolean optional, gsize *length, GError **error)
 {
   zip_file_t *file;
   GByteArray *buf;
@@ -104,7 +104,7 @@ read_part (RhXlsx *self, const char *name, gboolean optional, gsize *length, GEr
 }
 
 static gboolean
-parse_part (RhXlsx *self, const char *name, gboolean optional, const GMarkupParser *parser,
+parse_part (RhXlsxReader *self, const char *name, gboolean optional, const GMarkupParser *parser,
             gpointer data, GError **error)
 {
   g_autoptr (GMarkupParseContext) context = NULL;
@@ -223,7 +223,7 @@ sheet_ref_clear (gpointer data)
 }
 
 void
-rh_xlsx_free (RhXlsx *self)
+rh_xlsx_reader_free (RhXlsxReader *self)
 {
   if (self == NULL)
     return;
@@ -236,10 +236,10 @@ rh_xlsx_free (RhXlsx *self)
   g_free (self);
 }
 
-RhXlsx *
-rh_xlsx_open (GBytes *bytes, GError **error)
+RhXlsxReader *
+rh_xlsx_reader_open (GBytes *bytes, GError **error)
 {
-  g_autoptr (RhXlsx) self = g_new0 (RhXlsx, 1);
+  g_autoptr (RhXlsxReader) self = g_new0 (RhXlsxReader, 1);
   zip_error_t zerr;
   zip_source_t *source;
   gsize size;
@@ -323,8 +323,8 @@ rh_xlsx_open (GBytes *bytes, GError **error)
   return g_steal_pointer (&self);
 }
 
-RhXlsx *
-rh_xlsx_open_file (const char *path, GError **error)
+RhXlsxReader *
+rh_xlsx_reader_open_file (const char *path, GError **error)
 {
   g_autoptr (GMappedFile) file = g_mapped_file_new (path, FALSE, error);
   g_autoptr (GBytes) bytes = NULL;
@@ -332,24 +332,24 @@ rh_xlsx_open_file (const char *path, GError **error)
   if (file == NULL)
     return NULL;
   bytes = g_mapped_file_get_bytes (file);
-  return rh_xlsx_open (bytes, error);
+  return rh_xlsx_reader_open (bytes, error);
 }
 
 guint
-rh_xlsx_n_sheets (RhXlsx *self)
+rh_xlsx_reader_n_sheets (RhXlsxReader *self)
 {
   return self->sheets->len;
 }
 
 const char *
-rh_xlsx_sheet_name (RhXlsx *self, guint index)
+rh_xlsx_reader_sheet_name (RhXlsxReader *self, guint index)
 {
   g_return_val_if_fail (index < self->sheets->len, NULL);
   return g_array_index (self->sheets, SheetRef, index).name;
 }
 
 int
-rh_xlsx_find_sheet (RhXlsx *self, const char *name)
+rh_xlsx_reader_find_sheet (RhXlsxReader *self, const char *name)
 {
   for (guint i = 0; i < self->sheets->len; i++)
     if (g_strcmp0 (g_array_index (self->sheets, SheetRef, i).name, name) == 0)
@@ -510,7 +510,7 @@ static const GMarkupParser styles_parser = { styles_start, styles_end, NULL, NUL
 
 /* Shared strings and styles, read once for all sheets. */
 static gboolean
-load_common (RhXlsx *self, GError **error)
+load_common (RhXlsxReader *self, GError **error)
 {
   Strings strings = { NULL, NULL, FALSE, 0 };
   Styles styles = { NULL, NULL, 0 };
@@ -567,7 +567,7 @@ rh_xlsx_serial_to_date (double serial, gboolean date1904, GDate *out)
 /* One worksheet, streamed: the cells of the current row are gathered and the
  * row is packed when it ends. */
 typedef struct {
-  RhXlsx    *xlsx;
+  RhXlsxReader    *xlsx;
   RhSheet   *sheet;
   GPtrArray *cells;        /* char * by column, NULL for empty */
   GString   *value;        /* <v> text */
@@ -671,7 +671,7 @@ sheet_start (GMarkupParseContext *context, const char *element, const char **nam
 }
 
 static char *
-format_number (RhXlsx *xlsx, const char *text, int style)
+format_number (RhXlsxReader *xlsx, const char *text, int style)
 {
   char *end = NULL;
   double v = g_ascii_strtod (text, &end);
@@ -773,7 +773,7 @@ sheet_text (GMarkupParseContext *context, const char *text, gsize len, gpointer 
 static const GMarkupParser sheet_parser = { sheet_start, sheet_end, sheet_text, NULL, NULL };
 
 RhSheet *
-rh_xlsx_read_sheet (RhXlsx *self, guint index, GError **error)
+rh_xlsx_reader_read_sheet (RhXlsxReader *self, guint index, GError **error)
 {
   SheetRef *ref;
   Worksheet w = { 0 };

@@ -19,21 +19,21 @@ typedef enum {
   RH_XLSX_ERROR_NO_SHEET,
 } RhXlsxError;
 
-typedef struct _RhXlsx RhXlsx;
+typedef struct _RhXlsxReader RhXlsxReader;
 
 /* Opens a workbook held in memory (the bytes are kept) or in a file. */
-RhXlsx     *rh_xlsx_open (GBytes *bytes, GError **error);
-RhXlsx     *rh_xlsx_open_file (const char *path, GError **error);
-void        rh_xlsx_free (RhXlsx *xlsx);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (RhXlsx, rh_xlsx_free)
+RhXlsxReader     *rh_xlsx_reader_open (GBytes *bytes, GError **error);
+RhXlsxReader     *rh_xlsx_reader_open_file (const char *path, GError **error);
+void        rh_xlsx_reader_free (RhXlsxReader *xlsx);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RhXlsxReader, rh_xlsx_reader_free)
 
-guint       rh_xlsx_n_sheets (RhXlsx *xlsx);
-const char *rh_xlsx_sheet_name (RhXlsx *xlsx, guint index);
+guint       rh_xlsx_reader_n_sheets (RhXlsxReader *xlsx);
+const char *rh_xlsx_reader_sheet_name (RhXlsxReader *xlsx, guint index);
 /* The index of the sheet with this name, or -1. */
-int         rh_xlsx_find_sheet (RhXlsx *xlsx, const char *name);
+int         rh_xlsx_reader_find_sheet (RhXlsxReader *xlsx, const char *name);
 /* Every cell as text: numbers in the shortest exact form, cells formatted as dates as
  * YYYY-MM-DD, booleans as TRUE/FALSE. */
-RhSheet    *rh_xlsx_read_sheet (RhXlsx *xlsx, guint index, GError **error);
+RhSheet    *rh_xlsx_reader_read_sheet (RhXlsxReader *xlsx, guint index, GError **error);
 
 /* An Excel date serial number to a date (the 1900 system with its phantom 29 February
  * 1900, or the 1904 system). FALSE outside 1900–9999. */

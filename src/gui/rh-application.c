@@ -213,6 +213,7 @@ rh_application_startup (GApplication *app)
   const char *add[] = { "<Control>n", NULL };
   const char *help[] = { "F1", "<Control>question", NULL };
   const char *preferences[] = { "<Control>comma", NULL };
+  const char *export[] = { "<Control>e", NULL };
   const char *print[] = { "<Control>p", NULL };
 
   G_APPLICATION_CLASS (rh_application_parent_class)->startup (app);
@@ -223,6 +224,7 @@ rh_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.new", add);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-help-overlay", help);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.preferences", preferences);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.export", export);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.print", print);
 }
 

@@ -11,6 +11,7 @@
 #include "rh-print-operation.h"
 #include "rh-date.h"
 #include "rh-demo.h"
+#include "rh-export-dialog.h"
 #include "rh-meetings-page.h"
 #include "rh-members-page.h"
 #include "rh-preferences.h"
@@ -33,6 +34,7 @@ struct _RhWindow
   GtkStack        *main_stack;
   GtkStack        *view_stack;
   GtkWidget       *new_button;
+  GtkWidget       *export_button;
   GtkWidget       *empty_page;
   RhOverviewPage  *overview_page;
   RhOrgPage       *org_page;
@@ -70,6 +72,22 @@ rh_window_toast (RhWindow *self, const char *message)
 }
 
 void
+rh_window_toast_file (RhWindow *self, const char *message, const char *path)
+{
+  AdwToast *toast = adw_toast_new (message);
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+
+  if (uri != NULL)
+    {
+      adw_toast_set_button_label (toast, _("_Open"));
+      adw_toast_set_action_name (toast, "win.open-file");
+      adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
+    }
+  adw_toast_set_timeout (toast, 10);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+void
 rh_window_show_view (RhWindow *self, const char *name)
 {
   gtk_stack_set_visible_child_name (self->view_stack, name);
@@ -99,6 +117,20 @@ rh_window_show_meetings (RhWindow *self, gint64 branch_id)
   rh_meetings_page_show (self->meetings_page, branch_id, g_date_get_year (&today));
 }
 
+/* The views that have a workbook show the export button. */
+static void
+view_changed_cb (RhWindow *self)
+{
+  const char *view = gtk_stack_get_visible_child_name (self->view_stack);
+
+  gtk_widget_set_visible (self->export_button,
+                          g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "empty")
+                            != 0
+                          && (g_strcmp0 (view, "assessment") == 0
+                              || g_strcmp0 (view, "members") == 0
+                              || g_strcmp0 (view, "meetings") == 0));
+}
+
 /* An empty database shows the welcome page; anything else, the views. */
 static void
 update_main_stack (RhWindow *self)
@@ -107,6 +139,7 @@ update_main_stack (RhWindow *self)
 
   gtk_stack_set_visible_child_name (self->main_stack, empty ? "empty" : "content");
   gtk_widget_set_visible (self->new_button, !empty);
+  view_changed_cb (self);
 }
 
 static void
@@ -165,6 +198,40 @@ load_sample_activated (GtkWidget *widget, const char *action, GVariant *param)
     }
   rh_database_emit_changed (self->db);
   rh_window_toast (self, _("Sample organisation loaded"));
+}
+
+/* Export to Excel…: the workbook of the view in front. */
+static void
+export_activated (GtkWidget *widget, const char *action, GVariant *param)
+{
+  RhWindow *self = RH_WINDOW (widget);
+  const char *view = gtk_stack_get_visible_child_name (self->view_stack);
+  g_autofree char *period = NULL;
+  RhExportKind kind = RH_EXPORT_KIND_ASSESSMENT;
+  RhExportDialog *dialog;
+  gint64 branch = 0;
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "empty") == 0)
+    return;
+  if (g_strcmp0 (view, "members") == 0)
+    kind = RH_EXPORT_KIND_ROSTER;
+  else if (g_strcmp0 (view, "meetings") == 0)
+    {
+      int year;
+      kind = RH_EXPORT_KIND_MEETINGS;
+      rh_meetings_page_get_shown (self->meetings_page, &branch, &year);
+      period = g_strdup_printf ("%d", year);
+    }
+  else
+    period = rh_assessment_page_dup_period (self->assessment_page);
+  dialog = rh_export_dialog_new (GTK_WINDOW (self), self->db, kind, period, branch);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+open_file_activated (GtkWidget *widget, const char *action, GVariant *param)
+{
+  gtk_show_uri (GTK_WINDOW (widget), g_variant_get_string (param, NULL), GDK_CURRENT_TIME);
 }
 
 /* Ctrl+P: the chart in the Charts view, the selected branch's handout in
@@ -472,6 +539,7 @@ rh_window_class_init (RhWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RhWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, RhWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, RhWindow, new_button);
+  gtk_widget_class_bind_template_child (widget_class, RhWindow, export_button);
   gtk_widget_class_bind_template_child (widget_class, RhWindow, empty_page);
   gtk_widget_class_bind_template_child (widget_class, RhWindow, overview_page);
   gtk_widget_class_bind_template_child (widget_class, RhWindow, org_page);
@@ -487,6 +555,8 @@ rh_window_class_init (RhWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.create-org", NULL, create_org_activated);
   gtk_widget_class_install_action (widget_class, "win.load-sample", NULL, load_sample_activated);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_activated);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_activated);
+  gtk_widget_class_install_action (widget_class, "win.open-file", "s", open_file_activated);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_activated);
   gtk_widget_class_install_action (widget_class, "win.backup", NULL, backup_activated);
   gtk_widget_class_install_action (widget_class, "win.restore", NULL, restore_activated);
@@ -497,6 +567,8 @@ static void
 rh_window_init (RhWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_swapped (self->view_stack, "notify::visible-child-name",
+                            G_CALLBACK (view_changed_cb), self);
   self->settings = g_settings_new (APP_ID);
   g_signal_connect_after (self, "realize", G_CALLBACK (realize_cb), NULL);
 }

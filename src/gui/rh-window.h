@@ -14,6 +14,8 @@ RhWindow   *rh_window_new (RhApplication *app, RhDatabase *db);
 RhDatabase *rh_window_get_database (RhWindow *self);
 /* A short confirmation at the bottom of the window. */
 void        rh_window_toast (RhWindow *self, const char *message);
+/* A toast with an Open button that opens the file at path. */
+void        rh_window_toast_file (RhWindow *self, const char *message, const char *path);
 /* Switches to a view ("overview", "organisations", "members"). */
 void        rh_window_show_view (RhWindow *self, const char *name);
 void        rh_window_show_org (RhWindow *self, gint64 org_id);

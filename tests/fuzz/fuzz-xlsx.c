@@ -81,13 +81,13 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
 {
   GError *error = NULL;
   GBytes *bytes;
-  RhXlsx *xlsx;
+  RhXlsxReader *xlsx;
 
   if (size >= 4 && memcmp (data, "PK\003\004", 4) == 0)
     bytes = g_bytes_new (data, size);
   else if ((bytes = pack (data, size)) == NULL)
     return 0;
-  xlsx = rh_xlsx_open (bytes, &error);
+  xlsx = rh_xlsx_reader_open (bytes, &error);
   g_bytes_unref (bytes);
   if (xlsx == NULL)
     {
@@ -95,11 +95,11 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
       g_error_free (error);
       return 0;
     }
-  for (guint i = 0; i < rh_xlsx_n_sheets (xlsx) && i < 8; i++)
+  for (guint i = 0; i < rh_xlsx_reader_n_sheets (xlsx) && i < 8; i++)
     {
-      RhSheet *sheet = rh_xlsx_read_sheet (xlsx, i, &error);
+      RhSheet *sheet = rh_xlsx_reader_read_sheet (xlsx, i, &error);
 
-      g_assert_nonnull (rh_xlsx_sheet_name (xlsx, i));
+      g_assert_nonnull (rh_xlsx_reader_sheet_name (xlsx, i));
       if (sheet == NULL)
         {
           g_assert_nonnull (error);
@@ -111,6 +111,6 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
           (void) rh_sheet_cell (sheet, r, c);
       rh_sheet_free (sheet);
     }
-  rh_xlsx_free (xlsx);
+  rh_xlsx_reader_free (xlsx);
   return 0;
 }
