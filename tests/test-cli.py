@@ -13,11 +13,20 @@ CLI = os.environ.get("RONGHE_CLI", "build/src/cli/ronghe-cli")
 LOCALEDIR = os.environ.get("RONGHE_LOCALEDIR", "build/po")
 
 
-def run(*args, lang="C.UTF-8"):
+def run(*args, lang="C.UTF-8", stdin=""):
     env = dict(os.environ, LC_ALL=lang, LANG=lang, LANGUAGE="", RONGHE_TODAY="2026-06-01",
                RONGHE_LOCALEDIR=LOCALEDIR)
     env.pop("RONGHE_DATABASE", None)
-    return subprocess.run([CLI, *args], capture_output=True, text=True, env=env, timeout=120)
+    return subprocess.run([CLI, *args], capture_output=True, text=True, env=env, timeout=120,
+                          input=stdin)
+
+
+W = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+
+
+def id_number(birth, seq, male):
+    first = "110105%s%03d" % (birth, seq * 2 + (1 if male else 0))
+    return first + "10X98765432"[sum(int(a) * w for a, w in zip(first, W)) % 11]
 
 
 def rows(path, sql):
@@ -237,6 +246,88 @@ class CliTest(unittest.TestCase):
         self.assertEqual(r.returncode, 0, r.stderr)
         self.assertIn("一季度", r.stdout)
         self.assertIn("民主评议", r.stdout)
+
+    def test_import_members(self):
+        self.assertEqual(run("--database", self.db, "demo", "--branches", "2", "--members",
+                             "10").returncode, 0)
+        branch = rows(self.db, "SELECT id FROM organisation WHERE kind = 'branch' LIMIT 1")[0][0]
+        roster = os.path.join(self.tmp.name, "roster.csv")
+        with open(roster, "w", encoding="gb18030", newline="") as f:
+            f.write("姓名\t性别\t身份证号\t入党时间\t转正时间\t所在支部\r\n")
+            f.write("甲\t男\t%s\t2005年7月1日\t2006.7.1\t\r\n" % id_number("19800101", 1, True))
+            f.write("乙\t女\t%s\t2005/7/1\t20060701\t新支部\r\n"
+                    % id_number("19800101", 2, False))
+            f.write("丙\t男\t110105198001010001\t2005-07-01\t2006-07-01\t\r\n")
+        before = rows(self.db, "SELECT count(*) FROM member")[0][0]
+        # Dry run: the summary and the problems, exit 1 for the bad row, nothing written.
+        r = run("--database", self.db, "import", "members", roster, "--branch", str(branch),
+                "--dry-run")
+        self.assertEqual(r.returncode, 1, r.stderr)
+        self.assertIn("3 rows: 1 new, 0 updated (same ID number), 2 invalid", r.stderr)
+        self.assertIn("Row 3, 所在支部: There is no branch “新支部”", r.stdout)
+        self.assertIn("Row 4, 身份证号: ID number:", r.stdout)
+        self.assertIn("新支部", r.stderr)
+        self.assertEqual(rows(self.db, "SELECT count(*) FROM member")[0][0], before)
+        # With the branch created: two land, the bad row does not; still exit 1.
+        r = run("--database", self.db, "import", "members", roster, "--branch", str(branch),
+                "--create-branches")
+        self.assertEqual(r.returncode, 1, r.stderr)
+        self.assertIn("2 new", r.stderr)
+        self.assertEqual(rows(self.db, "SELECT count(*) FROM member")[0][0], before + 2)
+        self.assertEqual(rows(self.db, "SELECT full_date FROM member WHERE name = '乙'"),
+                         [("2006-07-01",)])
+        self.assertEqual(rows(self.db, "SELECT count(*) FROM audit_log"
+                                       " WHERE table_name = 'import'"), [(1,)])
+        r = run("--database", self.db, "backups", "list")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn("before-import", r.stdout)
+        # Usage errors.
+        self.assertEqual(run("--database", self.db, "import", roster).returncode, 2)
+        r = run("--database", self.db, "import", "members", roster + ".pdf")
+        self.assertEqual(r.returncode, 1)
+        self.assertIn("neither", r.stderr)
+
+    def test_restore(self):
+        self.assertEqual(run("--database", self.db, "demo", "--branches", "2", "--members",
+                             "10").returncode, 0)
+        copy = os.path.join(self.tmp.name, "copy.db")
+        self.assertEqual(run("--database", self.db, "backup", copy).returncode, 0)
+        with sqlite3.connect(self.db) as db:
+            db.execute("UPDATE member SET phone = '13000000000'")
+        # Without --yes it asks; anything but yes changes nothing.
+        r = run("--database", self.db, "restore", copy, stdin="n\n")
+        self.assertEqual(r.returncode, 1)
+        self.assertEqual(rows(self.db, "SELECT count(DISTINCT phone) FROM member"), [(1,)])
+        r = run("--database", self.db, "restore", copy, stdin="y\n")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertGreater(rows(self.db, "SELECT count(DISTINCT phone) FROM member")[0][0], 1)
+        r = run("--database", self.db, "backups", "list")
+        self.assertIn("before-restore", r.stdout)
+        # A foreign file is refused.
+        foreign = os.path.join(self.tmp.name, "foreign.db")
+        with sqlite3.connect(foreign) as db:
+            db.execute("CREATE TABLE t (x)")
+        r = run("--database", self.db, "restore", foreign, "--yes")
+        self.assertEqual(r.returncode, 1)
+        self.assertIn("another program", r.stderr)
+        # A damaged database is set aside unchanged and replaced.
+        data = bytearray(open(self.db, "rb").read())
+        data[4096:4096 + 8192] = b"\xa5" * 8192
+        with open(self.db, "wb") as f:
+            f.write(data)
+        for suffix in ("-wal", "-shm"):
+            if os.path.exists(self.db + suffix):
+                os.remove(self.db + suffix)
+        r = run("--database", self.db, "check")
+        self.assertEqual(r.returncode, 1)
+        r = run("--database", self.db, "restore", copy, "--yes")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn("damaged", r.stderr)
+        moved = [n for n in os.listdir(self.tmp.name)
+                 if ".damaged-" in n and not n.endswith(("-wal", "-shm"))]
+        self.assertEqual(len(moved), 1)
+        self.assertEqual(open(os.path.join(self.tmp.name, moved[0]), "rb").read(), bytes(data))
+        self.assertEqual(rows(self.db, "SELECT count(*) FROM member"), [(10,)])
 
     def test_messages_are_translated(self):
         r = run("--database", self.db, "frobnicate", lang="zh_CN.UTF-8")

@@ -13,6 +13,7 @@
 #include "rh-assessment.h"
 #include "rh-case-editor.h"
 #include "rh-case-view.h"
+#include "rh-export-dialog.h"
 #include "rh-charts-page.h"
 #include "rh-task-editor.h"
 #include "rh-preferences.h"
@@ -25,6 +26,8 @@
 #include "rh-points-window.h"
 #include "rh-points.h"
 #include "rh-gui-util.h"
+#include "rh-import-dialog.h"
+#include "rh-import.h"
 #include "rh-i18n.h"
 #include "rh-window.h"
 #include "test-util.h"
@@ -1019,6 +1022,278 @@ test_point_rules_editor (Fixture *f, gconstpointer data)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Waits (iterating the main loop) until cond is true, for at most 20 s. */
+#define WAIT_FOR(cond)                                                          \
+  G_STMT_START {                                                                \
+    gint64 end_ = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;                \
+    while (!(cond) && g_get_monotonic_time () < end_)                           \
+      g_main_context_iteration (NULL, TRUE);                                    \
+    g_assert_true (cond);                                                       \
+  } G_STMT_END
+
+/* RONGHE_TEST_SHOTS=DIR: saves what a window shows as DIR/name.png, to look at. */
+static void
+shoot (GtkWidget *widget, const char *name)
+{
+  const char *dir = g_getenv ("RONGHE_TEST_SHOTS");
+  g_autoptr (GdkPaintable) paintable = NULL;
+  g_autoptr (GtkSnapshot) snapshot = NULL;
+  g_autoptr (GskRenderNode) node = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
+  g_autofree char *file = NULL;
+  GskRenderer *renderer;
+  int w, h;
+
+  if (dir == NULL)
+    return;
+  iterate ();
+  paintable = gtk_widget_paintable_new (widget);
+  w = gtk_widget_get_width (widget);
+  h = gtk_widget_get_height (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, w, h);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node == NULL)
+    return;
+  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, w, h));
+  file = g_strdup_printf ("%s/%s.png", dir, name);
+  gdk_texture_save_to_png (texture, file);
+}
+
+static void
+test_import_roster (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "roster-gb18030.csv",
+                                                 NULL);
+  gint64 committee = rh_test_add_org (f->db, RH_ORG_COMMITTEE, "机关党委", 0);
+  RhImportDialog *dialog;
+  GtkWidget *weak;
+  GtkLabel *label;
+
+  rh_test_add_org (f->db, RH_ORG_BRANCH, "第一党支部", committee);
+  rh_database_emit_changed (f->db);
+  /* The main menu's Import Members…, told the file instead of asking for it. */
+  g_setenv ("RONGHE_IMPORT_FILE", path, TRUE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.import", NULL));
+  g_unsetenv ("RONGHE_IMPORT_FILE");
+  dialog = NULL;
+  {
+    g_autoptr (GList) windows = gtk_window_list_toplevels ();
+
+    for (GList *l = windows; l != NULL; l = l->next)
+      if (RH_IS_IMPORT_DIALOG (l->data))
+        dialog = l->data;
+  }
+  g_assert_nonnull (dialog);
+  weak = GTK_WIDGET (dialog);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &weak);
+
+  /* The GB18030 file is read off the main thread; its headers are recognised. */
+  WAIT_FOR (g_strcmp0 (rh_import_dialog_get_page (dialog), "mapping") == 0);
+  g_assert_cmpint (rh_import_dialog_get_column (dialog, RH_IMPORT_NAME), ==, 0);
+  g_assert_cmpint (rh_import_dialog_get_column (dialog, RH_IMPORT_ID_NUMBER), ==, 4);
+  g_assert_cmpint (rh_import_dialog_get_column (dialog, RH_IMPORT_FULL_DATE), ==, 10);
+  shoot (GTK_WIDGET (dialog), "import-mapping");
+
+  /* Preview: 李娜 joins 第一党支部; the other rows name a branch or group that is missing. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.next", NULL));
+  WAIT_FOR (g_strcmp0 (rh_import_dialog_get_page (dialog), "preview") == 0);
+  label = child (dialog, RH_TYPE_IMPORT_DIALOG, "new_label");
+  g_assert_cmpstr (gtk_label_get_text (label), ==, "1");
+  label = child (dialog, RH_TYPE_IMPORT_DIALOG, "invalid_label");
+  g_assert_cmpstr (gtk_label_get_text (label), ==, "3");
+  g_assert_true (gtk_widget_get_visible (child (dialog, RH_TYPE_IMPORT_DIALOG,
+                                                "missing_group")));
+  shoot (GTK_WIDGET (dialog), "import-preview");
+
+  /* Agreeing to create them makes every row valid. */
+  gtk_switch_set_active (child (dialog, RH_TYPE_IMPORT_DIALOG, "create_switch"), TRUE);
+  label = child (dialog, RH_TYPE_IMPORT_DIALOG, "new_label");
+  g_assert_cmpstr (gtk_label_get_text (label), ==, "4");
+  g_assert_cmpstr (gtk_button_get_label (child (dialog, RH_TYPE_IMPORT_DIALOG, "next_button")),
+                   ==, "_Import 4 Rows");
+  g_assert_cmpint (rh_database_query_int (f->db, "SELECT count(*) FROM member"), ==, 0);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.next", NULL));
+  WAIT_FOR (weak == NULL);
+  g_assert_cmpint (rh_database_query_int (f->db, "SELECT count(*) FROM member"), ==, 4);
+  g_assert_cmpint (rh_database_query_int (f->db, "SELECT count(*) FROM organisation"
+                                                 " WHERE kind = 'branch'"), ==, 2);
+  /* The members list shows them (the window heard "changed"). */
+  iterate ();
+  g_assert_cmpuint (n_members_listed (f), ==, 4);
+}
+
+static void
+test_import_nothing_and_restore (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "roster.xlsx", NULL);
+  g_autofree char *backup = g_build_filename (f->dir, "copy.db", NULL);
+  gint64 branch = rh_test_add_org (f->db, RH_ORG_BRANCH, "第一党支部", 0);
+  RhImportDialog *dialog;
+  GtkWidget *weak;
+
+  /* Back up… with one member, then add one, then Restore… the backup. */
+  {
+    g_autoptr (RhMember) m = rh_test_member (branch, "原有", 1, RH_GENDER_MALE);
+    rh_test_insert (f->db, m);
+  }
+  g_assert_true (rh_window_backup_to (f->window, backup));
+  {
+    g_autoptr (RhMember) m = rh_test_member (branch, "新增", 2, RH_GENDER_MALE);
+    rh_test_insert (f->db, m);
+  }
+  rh_database_emit_changed (f->db);
+  iterate ();
+  g_assert_cmpuint (n_members_listed (f), ==, 2);
+  g_assert_true (rh_window_restore_from (f->window, backup));
+  iterate ();
+  g_assert_cmpuint (n_members_listed (f), ==, 1);
+
+  /* A workbook of two sheets: the roster is the second; choosing "nothing" writes nothing. */
+  dialog = rh_import_dialog_new (GTK_WINDOW (f->window), f->db, path);
+  weak = GTK_WIDGET (dialog);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &weak);
+  gtk_window_present (GTK_WINDOW (dialog));
+  WAIT_FOR (g_strcmp0 (rh_import_dialog_get_page (dialog), "mapping") == 0);
+  g_assert_cmpint (rh_import_dialog_get_column (dialog, RH_IMPORT_NAME), ==, -1);
+  adw_combo_row_set_selected (child (dialog, RH_TYPE_IMPORT_DIALOG, "sheet_row"), 1);
+  WAIT_FOR (g_strcmp0 (rh_import_dialog_get_page (dialog), "mapping") == 0
+            && rh_import_dialog_get_column (dialog, RH_IMPORT_NAME) == 1);
+  /* The headers are in row 2, under a title: found by themselves; row 1 maps nothing. */
+  {
+    GtkSpinButton *spin = child (dialog, RH_TYPE_IMPORT_DIALOG, "header_spin");
+
+    g_assert_cmpint (gtk_spin_button_get_value_as_int (spin), ==, 2);
+    gtk_spin_button_set_value (spin, 1);
+    g_assert_cmpint (rh_import_dialog_get_column (dialog, RH_IMPORT_NAME), ==, -1);
+    gtk_spin_button_set_value (spin, 2);
+    g_assert_cmpint (rh_import_dialog_get_column (dialog, RH_IMPORT_NAME), ==, 1);
+    g_assert_cmpint (rh_import_dialog_get_column (dialog, RH_IMPORT_BIRTH_DATE), ==, 4);
+  }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.next", NULL));
+  WAIT_FOR (g_strcmp0 (rh_import_dialog_get_page (dialog), "preview") == 0);
+  g_assert_cmpstr (gtk_label_get_text (child (dialog, RH_TYPE_IMPORT_DIALOG, "new_label")), ==,
+                   "2");
+  /* Back to the columns: leaving out the ID number makes every row invalid. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.back", NULL));
+  g_assert_cmpstr (rh_import_dialog_get_page (dialog), ==, "mapping");
+  rh_import_dialog_set_column (dialog, RH_IMPORT_ID_NUMBER, -1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.next", NULL));
+  WAIT_FOR (g_strcmp0 (rh_import_dialog_get_page (dialog), "preview") == 0);
+  g_assert_cmpstr (gtk_label_get_text (child (dialog, RH_TYPE_IMPORT_DIALOG, "new_label")), ==,
+                   "0");
+  g_assert_cmpstr (gtk_label_get_text (child (dialog, RH_TYPE_IMPORT_DIALOG, "invalid_label")),
+                   ==, "3");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL));
+  WAIT_FOR (weak == NULL);
+  g_assert_cmpint (rh_database_query_int (f->db, "SELECT count(*) FROM member"), ==, 1);
+}
+
+static RhExportDialog *
+find_export_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* not ours */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) w = g_list_model_get_item (toplevels, i);
+      if (RH_IS_EXPORT_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w)))
+        return RH_EXPORT_DIALOG (w);
+    }
+  return NULL;
+}
+
+static void
+test_export_to_excel (Fixture *f, gconstpointer data)
+{
+  g_autofree char *target = g_build_filename (f->dir, "考核 2025.xlsx", NULL);
+  g_autofree char *roster = g_build_filename (f->dir, "roster.xlsx", NULL);
+  g_autofree char *bytes = NULL;
+  RhExportDialog *dialog;
+  gint64 deadline;
+  gsize len = 0;
+  gboolean saw_progress = FALSE;
+
+  load_sample (f);
+  rh_window_show_view (f->window, "assessment");
+  iterate ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.export", NULL));
+  iterate ();
+  dialog = find_export_dialog ();
+  g_assert_nonnull (dialog);
+
+  /* A period that is not one is refused beside its row, and nothing is written. */
+  gtk_editable_set_text (child (dialog, RH_TYPE_EXPORT_DIALOG, "period_entry"), "2025Q5");
+  g_setenv ("RONGHE_EXPORT_FILE", target, TRUE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "export.choose", NULL));
+  iterate ();
+  g_assert_true (gtk_widget_get_visible (child (dialog, RH_TYPE_EXPORT_DIALOG, "error_label")));
+  g_assert_false (rh_export_dialog_is_running (dialog));
+  g_assert_false (g_file_test (target, G_FILE_TEST_EXISTS));
+
+  /* The export runs in a thread: the main loop keeps turning, with progress shown. */
+  gtk_editable_set_text (child (dialog, RH_TYPE_EXPORT_DIALOG, "period_entry"), "2025");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "export.choose", NULL));
+  g_assert_true (rh_export_dialog_is_running (dialog));
+  deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  while (find_export_dialog () != NULL && g_get_monotonic_time () < deadline)
+    {
+      saw_progress |= gtk_widget_get_visible (child (dialog, RH_TYPE_EXPORT_DIALOG,
+                                                     "progress_bar"));
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_unsetenv ("RONGHE_EXPORT_FILE");
+  g_assert_true (saw_progress);
+  g_assert_null (find_export_dialog ());
+  g_assert_true (g_file_get_contents (target, &bytes, &len, NULL));
+  g_assert_true (g_str_has_prefix (bytes, "PK"));   /* a zip: the xlsx container */
+  g_assert_cmpuint (len, >, 10000);
+  g_unlink (target);
+
+  /* From the Members view, Ctrl+E's action gives the roster, masked by default. */
+  rh_window_show_view (f->window, "members");
+  iterate ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.export", NULL));
+  iterate ();
+  dialog = find_export_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_switch_get_active (child (dialog, RH_TYPE_EXPORT_DIALOG, "mask_switch")));
+  g_assert_false (gtk_widget_get_visible (child (dialog, RH_TYPE_EXPORT_DIALOG, "period_row")));
+  rh_export_dialog_export_to (dialog, roster);
+  deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  while (find_export_dialog () != NULL && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (g_file_test (roster, G_FILE_TEST_IS_REGULAR));
+  g_unlink (roster);
+
+  /* From the Meetings view: that branch's ledger. Cancelled at once, the
+   * dialog closes and no temporary file stays (whether the worker stopped
+   * in time is a race: test-export covers cancelling itself). */
+  rh_window_show_meetings (f->window, first_branch (f));
+  iterate ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.export", NULL));
+  iterate ();
+  dialog = find_export_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpint (rh_org_dropdown_get_id (child (dialog, RH_TYPE_EXPORT_DIALOG,
+                                                  "scope_dropdown")), ==, first_branch (f));
+  rh_export_dialog_export_to (dialog, target);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "export.cancel", NULL));
+  deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  while (find_export_dialog () != NULL && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_null (find_export_dialog ());
+  {
+    g_autoptr (GDir) d = g_dir_open (f->dir, 0, NULL);
+    const char *name;
+    while ((name = g_dir_read_name (d)) != NULL)
+      g_assert_null (strstr (name, ".xlsx."));
+  }
+  g_unlink (target);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1044,5 +1319,8 @@ main (int argc, char **argv)
   ADD ("/gui/points-update-branch-table", test_points_update_branch_table);
   ADD ("/gui/review-quota-refused", test_review_quota_refused);
   ADD ("/gui/point-rules-editor", test_point_rules_editor);
+  ADD ("/gui/import-roster", test_import_roster);
+  ADD ("/gui/import-nothing-and-restore", test_import_nothing_and_restore);
+  ADD ("/gui/export-to-excel", test_export_to_excel);
   return g_test_run ();
 }

@@ -7,7 +7,9 @@
 #include <math.h>
 #include <stdio.h>
 #include "rh-chart-data.h"
+#include "rh-backup.h"
 #include "rh-check.h"
+#include "rh-import.h"
 #include "rh-date.h"
 #include "rh-compliance.h"
 #include "rh-assessment.h"
@@ -15,6 +17,7 @@
 #include "rh-template-io.h"
 #include "rh-database.h"
 #include "rh-demo.h"
+#include "rh-export.h"
 #include "rh-handout.h"
 #include "rh-i18n.h"
 #include "rh-org.h"
@@ -795,6 +798,303 @@ cmd_handout (int argc, char **argv)
   return EXIT_OK;
 }
 
+static int
+cmd_import (int argc, char **argv)
+{
+  g_autoptr (RhDatabase) db = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RhSheet) sheet = NULL;
+  g_autoptr (RhImportPlan) plan = NULL;
+  g_autofree char *saved = NULL;
+  g_autofree char *sheet_name = NULL;
+  RhImportMapping mapping;
+  gint64 branch = 0;
+  gboolean dry_run = FALSE, create = FALSE;
+  GPtrArray *problems, *missing;
+  gint64 start, read_done, checked;
+  GOptionEntry entries[] = {
+    { "sheet", 0, 0, G_OPTION_ARG_STRING, &sheet_name, N_("The sheet of a workbook (default: the first)"),
+      N_("NAME") },
+    { "branch", 0, 0, G_OPTION_ARG_INT64, &branch, N_("The branch of rows that name none"), "ID" },
+    { "create-branches", 0, 0, G_OPTION_ARG_NONE, &create,
+      N_("Create the branches and party groups the file names that do not exist"), NULL },
+    { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &dry_run, N_("Check and show the summary; write nothing"),
+      NULL },
+    { NULL },
+  };
+
+  if (!parse_command ("import", _("members FILE"),
+                      _("Import members from a roster (.xlsx or .csv). Every row is checked first; "
+                        "the valid rows are written in one transaction after a backup. Exits with "
+                        "1 if any row is invalid."),
+                      entries, &argc, &argv))
+    return EXIT_USAGE;
+  if (argc != 3 || g_strcmp0 (argv[1], "members") != 0)
+    {
+      g_printerr (_("ronghe-cli import: use “import members FILE”\n"));
+      return EXIT_USAGE;
+    }
+  db = open_database ();
+  if (db == NULL)
+    return EXIT_PROBLEMS;
+  start = g_get_monotonic_time ();
+  sheet = rh_import_read_file (argv[2], sheet_name, &error);
+  if (sheet == NULL)
+    {
+      print_error ("import", error);
+      return EXIT_PROBLEMS;
+    }
+  read_done = g_get_monotonic_time ();
+  rh_import_mapping_detect (sheet, &mapping);
+  saved = rh_import_mapping_load (db);
+  rh_import_mapping_apply (sheet, &mapping, saved);
+  for (int f = 0; f < RH_IMPORT_N_FIELDS; f++)
+    if (mapping.columns[f] >= 0)
+      g_printerr (_("Column “%s” → %s\n"),
+                  rh_sheet_cell (sheet, (guint) mapping.header_row, (guint) mapping.columns[f]),
+                  rh_import_field_label (f));
+  plan = rh_import_prepare (db, sheet, &mapping, branch, &error);
+  if (plan == NULL)
+    {
+      print_error ("import", error);
+      return EXIT_PROBLEMS;
+    }
+  checked = g_get_monotonic_time ();
+  rh_import_plan_set_create_branches (plan, create);
+  problems = rh_import_plan_problems (plan);
+  for (guint i = 0; i < problems->len; i++)
+    {
+      RhImportProblem *p = problems->pdata[i];
+
+      /* TRANSLATORS: row number, column header, message */
+      printf (_("Row %u, %s: %s\n"), p->row, p->column_name, p->message);
+    }
+  missing = rh_import_plan_missing (plan);
+  if (missing->len > 0)
+    {
+      g_printerr (create ? _("Organisations to create:\n")
+                         : _("Organisations named in the file that do not exist (created with "
+                             "--create-branches):\n"));
+      for (guint i = 0; i < missing->len; i++)
+        g_printerr ("  %s\n", (char *) missing->pdata[i]);
+    }
+  g_printerr (_("%u rows: %u new, %u updated (same ID number), %u invalid\n"),
+              rh_import_plan_n_rows (plan), rh_import_plan_n_new (plan),
+              rh_import_plan_n_updated (plan), rh_import_plan_n_invalid (plan));
+  if (!dry_run)
+    {
+      if (!rh_import_commit (db, plan, NULL, NULL, NULL, &error))
+        {
+          print_error ("import", error);
+          return EXIT_PROBLEMS;
+        }
+      gint64 end = g_get_monotonic_time ();
+
+      g_printerr (_("Imported %u members in %.2f s (reading %.2f s, checking %.2f s, writing "
+                    "%.2f s)\n"),
+                  rh_import_plan_n_new (plan) + rh_import_plan_n_updated (plan),
+                  (end - start) / 1e6, (read_done - start) / 1e6, (checked - read_done) / 1e6,
+                  (end - checked) / 1e6);
+    }
+  else
+    g_printerr (_("Dry run: nothing was written\n"));
+  return rh_import_plan_n_invalid (plan) > 0 ? EXIT_PROBLEMS : EXIT_OK;
+}
+
+static gboolean
+confirm (const char *question)
+{
+  char answer[16] = "";
+
+  g_printerr ("%s ", question);
+  if (fgets (answer, sizeof answer, stdin) == NULL)
+    return FALSE;
+  g_strstrip (answer);
+  /* TRANSLATORS: the answers that mean yes to a confirmation, separated by | */
+  {
+    g_auto (GStrv) yes = g_strsplit (_("y|yes"), "|", -1);
+
+    for (guint i = 0; yes[i] != NULL; i++)
+      if (g_ascii_strcasecmp (answer, yes[i]) == 0)
+        return TRUE;
+  }
+  return g_ascii_strcasecmp (answer, "y") == 0 || g_ascii_strcasecmp (answer, "yes") == 0;
+}
+
+static int
+cmd_restore (int argc, char **argv)
+{
+  g_autoptr (RhDatabase) db = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *safety = NULL;
+  g_autofree char *damaged = NULL;
+  g_autofree char *question = NULL;
+  gboolean yes = FALSE;
+  int version = 0;
+  GOptionEntry entries[] = {
+    { "yes", 'y', 0, G_OPTION_ARG_NONE, &yes, N_("Do not ask for confirmation"), NULL },
+    { NULL },
+  };
+
+  if (!parse_command ("restore", _("PATH"),
+                      _("Replace the database with a backup. The backup is verified first, and "
+                        "the current database is backed up before it is replaced."),
+                      entries, &argc, &argv))
+    return EXIT_USAGE;
+  if (argc != 2)
+    {
+      g_printerr (_("ronghe-cli restore: give exactly one PATH\n"));
+      return EXIT_USAGE;
+    }
+  if (!rh_database_verify_file (argv[1], &version, &error))
+    {
+      print_error ("restore", error);
+      return EXIT_PROBLEMS;
+    }
+  path = opt_database ? g_strdup (opt_database) : rh_database_default_path ();
+  question = g_strdup_printf (_("Replace %s with the backup %s? [y/N]"), path, argv[1]);
+  if (!yes && !confirm (question))
+    {
+      g_printerr (_("Nothing was changed\n"));
+      return EXIT_PROBLEMS;
+    }
+  db = rh_database_open (path, &error);
+  if (db == NULL && g_error_matches (error, RH_DATABASE_ERROR, RH_DATABASE_ERROR_CORRUPT))
+    {
+      /* A damaged database is set aside untouched and the backup takes its place. */
+      g_clear_error (&error);
+      if (!rh_backup_recover (path, argv[1], &damaged, &error)
+          || (db = rh_database_open (path, &error)) == NULL)
+        {
+          print_error ("restore", error);
+          return EXIT_PROBLEMS;
+        }
+      g_printerr (_("The damaged database was moved, unchanged, to %s\n"), damaged);
+    }
+  else if (db == NULL)
+    {
+      print_error ("restore", error);
+      return EXIT_PROBLEMS;
+    }
+  else if (!rh_backup_restore (db, argv[1], &safety, &error))
+    {
+      print_error ("restore", error);
+      return EXIT_PROBLEMS;
+    }
+  else
+    g_printerr (_("The database as it was is kept in %s\n"), safety);
+  g_printerr (_("Restored %s from %s\n"), path, argv[1]);
+  return EXIT_OK;
+}
+
+static int
+cmd_backups (int argc, char **argv)
+{
+  g_autofree char *path = NULL;
+  g_autoptr (GPtrArray) list = NULL;
+
+  if (!parse_command ("backups", "list",
+                      _("List the automatic backups beside the database, newest first."), NULL,
+                      &argc, &argv))
+    return EXIT_USAGE;
+  if (argc != 2 || g_strcmp0 (argv[1], "list") != 0)
+    {
+      g_printerr (_("ronghe-cli backups: use “backups list”\n"));
+      return EXIT_USAGE;
+    }
+  path = opt_database ? g_strdup (opt_database) : rh_database_default_path ();
+  list = rh_backup_list (path);
+  for (guint i = 0; i < list->len; i++)
+    {
+      RhBackupInfo *info = list->pdata[i];
+      g_autofree char *when = g_date_time_format (info->time, "%Y-%m-%d %H:%M:%S");
+      g_autofree char *size = g_format_size ((guint64) info->size);
+
+      printf ("%s\t%s\tv%d\t%s\t%s\n", when, info->reason, info->version, size, info->path);
+    }
+  if (list->len == 0)
+    {
+      g_autofree char *dir = rh_backup_dir (path);
+
+      g_printerr (_("No backups in %s\n"), dir);
+    }
+  return EXIT_OK;
+}
+
+static int
+cmd_export (int argc, char **argv)
+{
+  char *period = NULL, *output = NULL;
+  gint64 branch = 0;
+  gboolean no_mask = FALSE;
+  GOptionEntry entries[] = {
+    { "period", 0, 0, G_OPTION_ARG_STRING, &period, N_("2025 or 2025Q3"), "P" },
+    { "branch", 0, 0, G_OPTION_ARG_INT64, &branch,
+      N_("One branch (default: the whole committee)"), "ID" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The workbook to write (.xlsx)"),
+      N_("FILE") },
+    { "no-mask", 0, 0, G_OPTION_ARG_NONE, &no_mask,
+      N_("Write ID and phone numbers in full (they are masked by default)"), NULL },
+    { NULL },
+  };
+  g_autoptr (RhDatabase) db = NULL;
+  g_autoptr (GError) error = NULL;
+  RhExportOptions options = { 0 };
+  const char *what;
+  gint64 start;
+  gboolean ok;
+  RhPeriod p;
+
+  if (!parse_command ("export", _("assessment|roster|meetings"),
+                      _("Write an Excel workbook for the higher committee."), entries, &argc,
+                      &argv))
+    return EXIT_USAGE;
+  what = argc == 2 ? argv[1] : NULL;
+  if (what == NULL || (g_strcmp0 (what, "assessment") != 0 && g_strcmp0 (what, "roster") != 0
+                       && g_strcmp0 (what, "meetings") != 0))
+    {
+      g_printerr (_("ronghe-cli export: use “assessment”, “roster” or “meetings”\n"));
+      return EXIT_USAGE;
+    }
+  if (output == NULL || *output == '\0')
+    {
+      g_printerr (_("ronghe-cli export: --output FILE is needed\n"));
+      return EXIT_USAGE;
+    }
+  if (g_strcmp0 (what, "roster") != 0 && !rh_period_parse (period, &p, &error))
+    {
+      g_printerr ("ronghe-cli export: %s\n", error->message);
+      return EXIT_USAGE;
+    }
+  if (g_strcmp0 (what, "meetings") == 0 && branch <= 0)
+    {
+      g_printerr (_("ronghe-cli export: the meeting ledger needs --branch ID\n"));
+      return EXIT_USAGE;
+    }
+  db = open_database ();
+  if (db == NULL)
+    return EXIT_PROBLEMS;
+  options.period = period;
+  options.branch_id = branch;
+  options.unmasked = no_mask;
+  start = g_get_monotonic_time ();
+  if (g_strcmp0 (what, "assessment") == 0)
+    ok = rh_export_assessment (db, output, &options, &error);
+  else if (g_strcmp0 (what, "roster") == 0)
+    ok = rh_export_roster (db, output, &options, &error);
+  else
+    ok = rh_export_meetings (db, output, &options, &error);
+  if (!ok)
+    {
+      print_error ("export", error);
+      return EXIT_PROBLEMS;
+    }
+  g_printerr (_("Workbook written to %s in %.2f s\n"), output,
+              (g_get_monotonic_time () - start) / 1e6);
+  return EXIT_OK;
+}
+
 static const struct {
   const char *name;
   int (*run) (int argc, char **argv);
@@ -803,6 +1103,9 @@ static const struct {
   { "demo", cmd_demo, N_("Fill an empty database with a sample organisation") },
   { "check", cmd_check, N_("Check integrity, foreign keys and validation rules") },
   { "backup", cmd_backup, N_("Write an online backup to PATH") },
+  { "backups", cmd_backups, N_("List the automatic backups (backups list)") },
+  { "restore", cmd_restore, N_("Replace the database with a verified backup") },
+  { "import", cmd_import, N_("Import members from .xlsx or .csv (import members FILE)") },
   { "compliance", cmd_compliance, N_("Meetings required and held, per branch (--period P)") },
   { "integration", cmd_integration, N_("The integration index per branch (--period P)") },
   { "score", cmd_score, N_("Assessment scores, grades, stars and ranks (--period P)") },
@@ -810,6 +1113,7 @@ static const struct {
   { "template", cmd_template, N_("Export or import an assessment template (JSON)") },
   { "chart", cmd_chart, N_("Draw an assessment chart to PDF, PNG or SVG (KIND --period P)") },
   { "handout", cmd_handout, N_("Write the A4 handout of an evaluation meeting (--period P)") },
+  { "export", cmd_export, N_("Write an Excel workbook: assessment, roster or meetings") },
 };
 
 static char *

@@ -471,25 +471,30 @@ load_figures (RhDatabase *db, const RhPeriod *p, GError **error)
   return g_steal_pointer (&figures);
 }
 
-/* The automatic score of an indicator, mapped linearly onto its points. */
+/* The share of its points an automatic indicator earns from the figures. */
 static double
-auto_score (const RhIndicator *ind, const Figures *f)
+source_share (const RhIndicator *ind, const Figures *f)
 {
-  double share = NAN;
-
   if (f == NULL)
     return NAN;
   switch (ind->source)
     {
-    case RH_SOURCE_COMPLIANCE: share = f->compliance; break;
-    case RH_SOURCE_INTEGRATION: share = f->integration; break;
-    case RH_SOURCE_ATTENDANCE: share = f->attendance; break;
+    case RH_SOURCE_COMPLIANCE: return f->compliance;
+    case RH_SOURCE_INTEGRATION: return f->integration;
+    case RH_SOURCE_ATTENDANCE: return f->attendance;
     case RH_SOURCE_CASES:
-      share = MIN (1.0, (double) f->cases[MAX (ind->source_status, 0)]
-                          / MAX (ind->source_target, 1));
-      break;
-    default: break;
+      return MIN (1.0, (double) f->cases[MAX (ind->source_status, 0)]
+                         / MAX (ind->source_target, 1));
+    default: return NAN;
     }
+}
+
+/* The automatic score of an indicator, mapped linearly onto its points. */
+static double
+auto_score (const RhIndicator *ind, const Figures *f)
+{
+  double share = source_share (ind, f);
+
   return isnan (share) ? NAN : round (ind->max_points * share * 100) / 100;
 }
 
@@ -1279,6 +1284,153 @@ rh_assessment_star_shares_all (RhDatabase *db, const char *period, GError **erro
       share = g_new (double, RH_N_STARS);
       detail_fill (t, scores, n, NULL, share);
       g_hash_table_insert (out, g_memdup2 (&id, sizeof id), share);
+    }
+  return g_steal_pointer (&out);
+}
+
+/* The working of each assessment, for exports: the same scores that
+ * score_one and finalise use, kept per indicator. */
+
+static void
+score_detail_free (RhScoreDetail *d)
+{
+  rh_assessment_free (d->assessment);
+  g_free (d->scores);
+  g_free (d->effective);
+  g_free (d->figures);
+  g_free (d->result.grade);
+  g_free (d);
+}
+
+void
+rh_score_details_free (RhScoreDetails *d)
+{
+  if (d == NULL)
+    return;
+  g_hash_table_unref (d->branches);
+  g_hash_table_unref (d->templates);
+  g_free (d);
+}
+
+static RhScoreDetail *
+detail_for (RhDatabase *db, RhScoreDetails *out, gint64 org_id, const char *period,
+            GHashTable *figures, GError **error)
+{
+  g_autoptr (RhAssessment) a = rh_assessment_load_or_new (db, org_id, period, error);
+  RhScoreDetail *d;
+  RhTemplate *t;
+  const Figures *f;
+  guint k = 0;
+
+  if (a == NULL)
+    return NULL;
+  t = g_hash_table_lookup (out->templates, &a->template_id);
+  if (t == NULL)
+    {
+      t = rh_template_load (db, a->template_id, error);
+      if (t == NULL)
+        return NULL;
+      g_hash_table_insert (out->templates, g_memdup2 (&a->template_id, sizeof a->template_id), t);
+    }
+  f = g_hash_table_lookup (figures, &org_id);
+  d = g_new0 (RhScoreDetail, 1);
+  d->org_id = org_id;
+  d->template_ = t;
+  if (a->status == RH_ASSESSMENT_FINALISED)
+    {
+      /* Automatic figures were kept as self scores on the day (see finalise). */
+      GArray *scores = g_array_new (FALSE, TRUE, sizeof (RhScore));
+      for (guint c = 0; c < t->categories->len; c++)
+        {
+          RhCategory *cat = t->categories->pdata[c];
+          for (guint i = 0; i < cat->indicators->len; i++)
+            {
+              RhIndicator *ind = cat->indicators->pdata[i];
+              RhScore *given = g_hash_table_lookup (a->scores, &ind->id);
+              RhScore s = { NAN, NAN, NAN, NULL, NULL, NULL };
+
+              if (given != NULL)
+                {
+                  s.self_score = given->self_score;
+                  s.committee_score = given->committee_score;
+                }
+              if (ind->source != RH_SOURCE_NONE)
+                {
+                  s.auto_score = s.self_score;
+                  s.self_score = NAN;
+                }
+              g_array_append_val (scores, s);
+            }
+        }
+      d->n_scores = scores->len;
+      d->scores = (RhScore *) (gpointer) g_array_free (scores, FALSE);
+    }
+  else
+    d->scores = scores_for (t, a, f, &d->n_scores);
+  d->effective = g_new0 (double, d->n_scores);
+  d->figures = g_new0 (double, d->n_scores);
+  for (guint c = 0; c < t->categories->len; c++)
+    {
+      RhCategory *cat = t->categories->pdata[c];
+      for (guint i = 0; i < cat->indicators->len && k < d->n_scores; i++, k++)
+        {
+          RhIndicator *ind = cat->indicators->pdata[i];
+          d->effective[k] = effective (ind, &d->scores[k]);
+          d->figures[k] = NAN;
+          if (ind->source != RH_SOURCE_NONE && a->status != RH_ASSESSMENT_FINALISED
+              && f != NULL)
+            d->figures[k] = ind->source == RH_SOURCE_CASES
+                              ? f->cases[MAX (ind->source_status, 0)]
+                              : source_share (ind, f);
+        }
+    }
+  rh_score_compute (t, d->scores, d->n_scores, a->business_score, a->review_score, &d->result);
+  d->result.org_id = org_id;
+  d->result.template_id = t->id;
+  d->assessment = g_steal_pointer (&a);
+  return d;
+}
+
+RhScoreDetails *
+rh_assessment_details (RhDatabase *db, const char *period, gint64 org_id, GError **error)
+{
+  g_autoptr (RhScoreDetails) out = g_new0 (RhScoreDetails, 1);
+  g_autoptr (GHashTable) figures = NULL;
+  g_autoptr (GArray) orgs = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree char *canonical = NULL;
+  sqlite3_stmt *stmt;
+  RhPeriod p;
+
+  out->templates = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                          (GDestroyNotify) rh_template_free);
+  out->branches = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                         (GDestroyNotify) score_detail_free);
+  if (!rh_period_parse (period, &p, error))
+    return NULL;
+  canonical = rh_period_format (&p);
+  figures = load_figures (db, &p, error);
+  if (figures == NULL)
+    return NULL;
+  stmt = rh_database_prepare (db, "SELECT a.org_id FROM assessment a JOIN organisation o"
+                                  " ON o.id = a.org_id WHERE a.period = ?1"
+                                  " AND (?2 = 0 OR a.org_id = ?2)", error);
+  if (stmt == NULL)
+    return NULL;
+  rh_sql_bind_text (stmt, 1, canonical);
+  sqlite3_bind_int64 (stmt, 2, org_id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (orgs, id);
+    }
+  sqlite3_reset (stmt);
+  for (guint i = 0; i < orgs->len; i++)
+    {
+      gint64 id = g_array_index (orgs, gint64, i);
+      RhScoreDetail *d = detail_for (db, out, id, canonical, figures, error);
+      if (d == NULL)
+        return NULL;
+      g_hash_table_insert (out->branches, g_memdup2 (&id, sizeof id), d);
     }
   return g_steal_pointer (&out);
 }

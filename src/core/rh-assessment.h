@@ -247,4 +247,29 @@ GHashTable         *rh_assessment_star_shares_all (RhDatabase *db, const char *p
 void     rh_score_compute (const RhTemplate *t, const RhScore *scores, guint n_scores,
                            double business, double review, RhScoreResult *out);
 
+/* One assessment's working, as rh_assessment_score_all counts it: for
+ * showing every indicator (exports). Finalised assessments keep their
+ * automatic figures as they were on the day, so their figure is NAN. */
+typedef struct {
+  gint64         org_id;
+  RhTemplate    *template_;     /* borrowed from RhScoreDetails.templates */
+  RhAssessment  *assessment;
+  guint          n_scores;
+  RhScore       *scores;        /* template order; auto_score filled for automatic indicators */
+  double        *effective;     /* the points that count, per indicator */
+  double        *figures;       /* the automatic source's share (0–1), or cases counted; NAN */
+  RhScoreResult  result;        /* basic, bonus (capped), deductions and party from these scores */
+} RhScoreDetail;
+
+typedef struct {
+  GHashTable *templates;        /* template id (gint64 *) → RhTemplate * */
+  GHashTable *branches;         /* org id (gint64 *) → RhScoreDetail * */
+} RhScoreDetails;
+
+void            rh_score_details_free (RhScoreDetails *d);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RhScoreDetails, rh_score_details_free)
+/* The working of every assessment of a period (or of one branch, org_id ≠ 0). */
+RhScoreDetails *rh_assessment_details (RhDatabase *db, const char *period, gint64 org_id,
+                                       GError **error);
+
 G_END_DECLS

@@ -258,7 +258,7 @@ create_private_file (const char *path, GError **error)
 #define QUICK_CHECK_MAX_BYTES (32 * 1024 * 1024)
 
 static gboolean
-inspect_existing (const char *path, GError **error)
+inspect (const char *path, gboolean full, int *out_version, GError **error)
 {
   GStatBuf st;
   goffset size = g_stat (path, &st) == 0 ? st.st_size : 0;
@@ -299,7 +299,13 @@ inspect_existing (const char *path, GError **error)
       goto out;
     }
   if (tables == 0 && app_id == 0 && version == 0)
-    goto out;  /* an empty SQLite file: it becomes a new Ronghe database */
+    {
+      /* An empty SQLite file becomes a new Ronghe database; as a backup it is nothing. */
+      if (full)
+        g_set_error (error, RH_DATABASE_ERROR, RH_DATABASE_ERROR_NOT_RONGHE,
+                     _("“%s” is an empty database, not a Ronghe backup."), path);
+      goto out;
+    }
   if (app_id != RH_DATABASE_APPLICATION_ID)
     {
       g_set_error (error, RH_DATABASE_ERROR, RH_DATABASE_ERROR_NOT_RONGHE,
@@ -318,8 +324,11 @@ inspect_existing (const char *path, GError **error)
   /* A full quick_check reads every page: about a second at 100,000 members.
    * Large files get it for their organisation table and the schema here, and
    * in full from `ronghe-cli check`. */
-  if (sqlite3_prepare_v2 (db, size > QUICK_CHECK_MAX_BYTES ? "PRAGMA quick_check(organisation)"
-                                                           : "PRAGMA quick_check(1)",
+  if (out_version != NULL)
+    *out_version = (int) version;
+  if (sqlite3_prepare_v2 (db, full ? "PRAGMA integrity_check(1)"
+                              : size > QUICK_CHECK_MAX_BYTES ? "PRAGMA quick_check(organisation)"
+                                                             : "PRAGMA quick_check(1)",
                           -1, &stmt, NULL) == SQLITE_OK
       && sqlite3_step (stmt) == SQLITE_ROW)
     check = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
@@ -334,6 +343,39 @@ out:
   sqlite3_finalize (stmt);
   sqlite3_close_v2 (db);
   return error == NULL || *error == NULL;
+}
+
+static gboolean
+inspect_existing (const char *path, GError **error)
+{
+  g_autoptr (GError) local = NULL;
+
+  /* The caller may pass NULL and still needs to know. */
+  if (!inspect (path, FALSE, NULL, &local))
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+rh_database_verify_file (const char *path, int *version, GError **error)
+{
+  g_autoptr (GError) local = NULL;
+
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_set_error (error, RH_DATABASE_ERROR, RH_DATABASE_ERROR_OPEN, _("“%s” does not exist"),
+                   path);
+      return FALSE;
+    }
+  if (!inspect (path, TRUE, version, &local))
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static gboolean
@@ -433,7 +475,11 @@ rh_database_open_at_version (const char *path, int version, GError **error)
                          "PRAGMA busy_timeout = 5000;"
                          /* 8 MiB of page cache (the default is 2): enough for the
                           * indexes of a large committee, modest for the GUI's memory. */
-                         "PRAGMA cache_size = -8192;",
+                         "PRAGMA cache_size = -8192;"
+                         /* Statement journals (every INSERT that fires triggers has one)
+                          * stay in memory instead of temporary files: an import of
+                          * 100,000 members wrote 2.5 million times to them. */
+                         "PRAGMA temp_store = MEMORY;",
                          error))
     return NULL;
   if (!migrate (self, version, error))
@@ -484,8 +530,9 @@ copy_database (sqlite3 *from, const char *dest_path, GError **error)
   return TRUE;
 }
 
-gboolean
-rh_database_backup (RhDatabase *self, const char *dest_path, GError **error)
+/* Copies a connection's main database to dest_path: a temporary file, then a rename. */
+static gboolean
+copy_to_path (sqlite3 *from, const char *dest_path, GError **error)
 {
   g_autofree char *tmp = g_strdup_printf ("%s.tmp-%d", dest_path, (int) getpid ());
   gboolean ok;
@@ -493,7 +540,7 @@ rh_database_backup (RhDatabase *self, const char *dest_path, GError **error)
   g_unlink (tmp);
   if (!create_private_file (tmp, error))
     return FALSE;
-  ok = copy_database (self->db, tmp, error);
+  ok = copy_database (from, tmp, error);
   if (ok && g_rename (tmp, dest_path) != 0)
     {
       int saved = errno;
@@ -504,6 +551,69 @@ rh_database_backup (RhDatabase *self, const char *dest_path, GError **error)
   if (!ok)
     g_unlink (tmp);
   return ok;
+}
+
+gboolean
+rh_database_backup (RhDatabase *self, const char *dest_path, GError **error)
+{
+  return copy_to_path (self->db, dest_path, error);
+}
+
+gboolean
+rh_database_copy_file (const char *src_path, const char *dest_path, GError **error)
+{
+  sqlite3 *src = NULL;
+  gboolean ok;
+
+  /* Read-only: the source (a backup) is never written. */
+  if (sqlite3_open_v2 (src_path, &src, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, RH_DATABASE_ERROR, RH_DATABASE_ERROR_OPEN, _("Cannot open “%s”: %s"),
+                   src_path, sqlite3_errmsg (src));
+      sqlite3_close_v2 (src);
+      return FALSE;
+    }
+  ok = copy_to_path (src, dest_path, error);
+  sqlite3_close_v2 (src);
+  return ok;
+}
+
+gboolean
+rh_database_replace_from (RhDatabase *self, const char *src_path, GError **error)
+{
+  sqlite3 *src = NULL;
+  sqlite3_backup *backup;
+  int rc;
+
+  g_return_val_if_fail (self->depth == 0, FALSE);
+  if (sqlite3_open_v2 (src_path, &src, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, RH_DATABASE_ERROR, RH_DATABASE_ERROR_OPEN, _("Cannot open “%s”: %s"),
+                   src_path, sqlite3_errmsg (src));
+      sqlite3_close_v2 (src);
+      return FALSE;
+    }
+  /* Statements hold read transactions and name the old schema: drop them all. */
+  g_hash_table_remove_all (self->statements);
+  backup = sqlite3_backup_init (self->db, "main", src, "main");
+  if (backup == NULL)
+    {
+      rh_database_set_error (self, error);
+      sqlite3_close_v2 (src);
+      return FALSE;
+    }
+  /* All pages in one step: the copy is one write transaction on this connection. */
+  rc = sqlite3_backup_step (backup, -1);
+  sqlite3_backup_finish (backup);
+  sqlite3_close_v2 (src);
+  if (rc != SQLITE_DONE)
+    {
+      g_set_error (error, RH_DATABASE_ERROR, RH_DATABASE_ERROR_BACKUP,
+                   _("Cannot restore from “%s”: %s"), src_path, sqlite3_errstr (rc));
+      return FALSE;
+    }
+  /* An older backup is brought up to date like any older database. */
+  return migrate (self, rh_database_latest_version (), error);
 }
 
 char *

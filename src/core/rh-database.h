@@ -63,6 +63,15 @@ gboolean rh_database_backup (RhDatabase *self, const char *dest_path, GError **e
 /* Backs up into backups/ beside the database with a time-stamped name; returns the path. */
 char    *rh_database_backup_auto (RhDatabase *self, const char *reason, GError **error);
 
+/* Checks a file without writing to it: SQLite's full integrity_check, and that it is a
+ * Ronghe database of a version this program knows. Sets its version. */
+gboolean rh_database_verify_file (const char *path, int *version, GError **error);
+/* Copies a database file (read-only, never locked) to dest_path through a temporary file. */
+gboolean rh_database_copy_file (const char *src_path, const char *dest_path, GError **error);
+/* Replaces this open database's content with src_path's in one transaction, then migrates
+ * it. No transaction may be open. */
+gboolean rh_database_replace_from (RhDatabase *self, const char *src_path, GError **error);
+
 /* Emits "changed": callers that changed rows say so, and views reload. */
 void     rh_database_emit_changed (RhDatabase *self);
 

@@ -395,6 +395,19 @@ rh_member_validate (RhMember *member, const GDate *today, GError **error)
 }
 
 GPtrArray *
+rh_member_errors (RhMember *member, const GDate *today)
+{
+  GDate now;
+
+  if (today == NULL)
+    {
+      rh_date_today (&now);
+      today = &now;
+    }
+  return collect_errors (member, today);
+}
+
+GPtrArray *
 rh_member_problems (RhMember *member, const GDate *today)
 {
   GDate now;

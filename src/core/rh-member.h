@@ -56,6 +56,8 @@ RhMember *rh_member_copy (RhMember *member);
 gboolean rh_member_validate (RhMember *member, const GDate *today, GError **error);
 /* All problems of one member, as "field: message" strings (for check and import). */
 GPtrArray *rh_member_problems (RhMember *member, const GDate *today);
+/* The same as GErrors of RH_VALIDATION_ERROR whose codes are the fields at fault (import). */
+GPtrArray *rh_member_errors (RhMember *member, const GDate *today);
 
 /* Validate, refuse duplicate 身份证号, compute pinyin, write. */
 gboolean  rh_member_insert (RhDatabase *db, RhMember *member, GError **error);

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n-lib.h>
 #include "rh-application.h"
+#include "rh-backup.h"
 #include "rh-database.h"
 #include "rh-window.h"
 
@@ -34,6 +35,100 @@ show_open_error (RhApplication *self, const GError *error)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The daily backup runs beside the first frame, on its own connection: copying a large
+ * database takes a moment that the window need not wait for. */
+static void
+daily_backup_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RhDatabase) db = rh_database_open (data, &error);
+  g_autofree char *path = NULL;
+
+  if (db != NULL)
+    path = rh_backup_daily (db, &error);
+  /* A failure is not a reason to stop working; it is logged. */
+  if (error != NULL)
+    g_warning ("No automatic backup: %s", error->message);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+open_window (RhApplication *self, RhDatabase *db)
+{
+  g_autoptr (GTask) task = g_task_new (self, NULL, NULL, NULL);
+  GtkWindow *window;
+
+  g_task_set_task_data (task, g_strdup (rh_database_get_path (db)), g_free);
+  g_task_run_in_thread (task, daily_backup_thread);
+  window = GTK_WINDOW (rh_window_new (self, db));
+  gtk_window_present (window);
+}
+
+static void
+recover_response_cb (AdwMessageDialog *dialog, const char *response, RhApplication *self)
+{
+  const char *path = g_object_get_data (G_OBJECT (dialog), "database");
+  const char *backup = g_object_get_data (G_OBJECT (dialog), "backup");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RhDatabase) db = NULL;
+  g_autofree char *damaged = NULL;
+
+  if (g_strcmp0 (response, "restore") != 0)
+    return;
+  if (!rh_backup_recover (path, backup, &damaged, &error)
+      || (db = rh_database_open (path, &error)) == NULL)
+    {
+      show_open_error (self, error);
+      return;
+    }
+  open_window (self, db);
+}
+
+/* A damaged database: offer the newest backup that passes the checks. The damaged file is
+ * only ever renamed, never written. */
+static gboolean
+offer_backup (RhApplication *self, const char *path, const GError *error)
+{
+  g_autofree char *backup = NULL;
+  g_autofree char *body = NULL;
+  g_autoptr (GPtrArray) list = NULL;
+  g_autofree char *when = NULL;
+  g_autofree char *base = NULL;
+  AdwMessageDialog *dialog;
+
+  if (!g_error_matches (error, RH_DATABASE_ERROR, RH_DATABASE_ERROR_CORRUPT))
+    return FALSE;
+  backup = rh_backup_latest_good (path);
+  if (backup == NULL)
+    return FALSE;
+  list = rh_backup_list (path);
+  for (guint i = 0; i < list->len; i++)
+    {
+      RhBackupInfo *info = list->pdata[i];
+
+      if (g_strcmp0 (info->path, backup) == 0)
+        when = g_date_time_format (info->time, "%Y-%m-%d %H:%M");
+    }
+  base = g_path_get_basename (path);
+  /* SQLite's own words about the damage are for specialists: the log has them. */
+  g_message ("%s", error->message);
+  body = g_strdup_printf (_("“%s” is damaged and cannot be opened.\n\nThe latest good backup "
+                            "is from %s. Restore it? The damaged file is kept, unchanged, "
+                            "beside it."),
+                          base, when ? when : backup);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (NULL, _("The Database Is Damaged"), body));
+  adw_message_dialog_add_responses (dialog, "close", _("_Quit"), "restore",
+                                    _("_Restore Backup"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "restore", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "restore");
+  g_object_set_data_full (G_OBJECT (dialog), "database", g_strdup (path), g_free);
+  g_object_set_data_full (G_OBJECT (dialog), "backup", g_steal_pointer (&backup), g_free);
+  g_signal_connect (dialog, "response", G_CALLBACK (recover_response_cb), self);
+  gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
+}
+
 static void
 rh_application_activate (GApplication *app)
 {
@@ -52,11 +147,11 @@ rh_application_activate (GApplication *app)
   db = rh_database_open (path, &error);
   if (db == NULL)
     {
-      show_open_error (self, error);
+      if (!offer_backup (self, path, error))
+        show_open_error (self, error);
       return;
     }
-  window = GTK_WINDOW (rh_window_new (self, db));
-  gtk_window_present (window);
+  open_window (self, db);
 }
 
 static int
@@ -118,6 +213,7 @@ rh_application_startup (GApplication *app)
   const char *add[] = { "<Control>n", NULL };
   const char *help[] = { "F1", "<Control>question", NULL };
   const char *preferences[] = { "<Control>comma", NULL };
+  const char *export[] = { "<Control>e", NULL };
   const char *print[] = { "<Control>p", NULL };
 
   G_APPLICATION_CLASS (rh_application_parent_class)->startup (app);
@@ -128,6 +224,7 @@ rh_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.new", add);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-help-overlay", help);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.preferences", preferences);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.export", export);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.print", print);
 }
 

@@ -191,6 +191,13 @@ rh_meetings_page_show (RhMeetingsPage *self, gint64 branch_id, int year)
 }
 
 void
+rh_meetings_page_get_shown (RhMeetingsPage *self, gint64 *branch_id, int *year)
+{
+  *branch_id = rh_org_dropdown_get_id (self->branch_dropdown);
+  *year = gtk_spin_button_get_value_as_int (self->year_spin);
+}
+
+void
 rh_meetings_page_new_meeting (RhMeetingsPage *self)
 {
   GtkWindow *parent = GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self)));

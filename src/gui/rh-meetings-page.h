@@ -13,5 +13,7 @@ void   rh_meetings_page_set_database (RhMeetingsPage *self, RhDatabase *db);
 /* Shows one branch's year. */
 void   rh_meetings_page_show (RhMeetingsPage *self, gint64 branch_id, int year);
 void   rh_meetings_page_new_meeting (RhMeetingsPage *self);
+/* The branch and year on show. */
+void   rh_meetings_page_get_shown (RhMeetingsPage *self, gint64 *branch_id, int *year);
 
 G_END_DECLS

@@ -3,12 +3,15 @@
 
 #include <glib/gi18n-lib.h>
 #include "rh-assessment-page.h"
+#include "rh-backup.h"
+#include "rh-import-dialog.h"
 #include "rh-cases-page.h"
 #include "rh-charts-page.h"
 #include "rh-handout.h"
 #include "rh-print-operation.h"
 #include "rh-date.h"
 #include "rh-demo.h"
+#include "rh-export-dialog.h"
 #include "rh-meetings-page.h"
 #include "rh-members-page.h"
 #include "rh-preferences.h"
@@ -31,6 +34,7 @@ struct _RhWindow
   GtkStack        *main_stack;
   GtkStack        *view_stack;
   GtkWidget       *new_button;
+  GtkWidget       *export_button;
   GtkWidget       *empty_page;
   RhOverviewPage  *overview_page;
   RhOrgPage       *org_page;
@@ -68,6 +72,22 @@ rh_window_toast (RhWindow *self, const char *message)
 }
 
 void
+rh_window_toast_file (RhWindow *self, const char *message, const char *path)
+{
+  AdwToast *toast = adw_toast_new (message);
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+
+  if (uri != NULL)
+    {
+      adw_toast_set_button_label (toast, _("_Open"));
+      adw_toast_set_action_name (toast, "win.open-file");
+      adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
+    }
+  adw_toast_set_timeout (toast, 10);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+void
 rh_window_show_view (RhWindow *self, const char *name)
 {
   gtk_stack_set_visible_child_name (self->view_stack, name);
@@ -97,6 +117,20 @@ rh_window_show_meetings (RhWindow *self, gint64 branch_id)
   rh_meetings_page_show (self->meetings_page, branch_id, g_date_get_year (&today));
 }
 
+/* The views that have a workbook show the export button. */
+static void
+view_changed_cb (RhWindow *self)
+{
+  const char *view = gtk_stack_get_visible_child_name (self->view_stack);
+
+  gtk_widget_set_visible (self->export_button,
+                          g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "empty")
+                            != 0
+                          && (g_strcmp0 (view, "assessment") == 0
+                              || g_strcmp0 (view, "members") == 0
+                              || g_strcmp0 (view, "meetings") == 0));
+}
+
 /* An empty database shows the welcome page; anything else, the views. */
 static void
 update_main_stack (RhWindow *self)
@@ -105,6 +139,7 @@ update_main_stack (RhWindow *self)
 
   gtk_stack_set_visible_child_name (self->main_stack, empty ? "empty" : "content");
   gtk_widget_set_visible (self->new_button, !empty);
+  view_changed_cb (self);
 }
 
 static void
@@ -165,6 +200,40 @@ load_sample_activated (GtkWidget *widget, const char *action, GVariant *param)
   rh_window_toast (self, _("Sample organisation loaded"));
 }
 
+/* Export to Excel…: the workbook of the view in front. */
+static void
+export_activated (GtkWidget *widget, const char *action, GVariant *param)
+{
+  RhWindow *self = RH_WINDOW (widget);
+  const char *view = gtk_stack_get_visible_child_name (self->view_stack);
+  g_autofree char *period = NULL;
+  RhExportKind kind = RH_EXPORT_KIND_ASSESSMENT;
+  RhExportDialog *dialog;
+  gint64 branch = 0;
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "empty") == 0)
+    return;
+  if (g_strcmp0 (view, "members") == 0)
+    kind = RH_EXPORT_KIND_ROSTER;
+  else if (g_strcmp0 (view, "meetings") == 0)
+    {
+      int year;
+      kind = RH_EXPORT_KIND_MEETINGS;
+      rh_meetings_page_get_shown (self->meetings_page, &branch, &year);
+      period = g_strdup_printf ("%d", year);
+    }
+  else
+    period = rh_assessment_page_dup_period (self->assessment_page);
+  dialog = rh_export_dialog_new (GTK_WINDOW (self), self->db, kind, period, branch);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+open_file_activated (GtkWidget *widget, const char *action, GVariant *param)
+{
+  gtk_show_uri (GTK_WINDOW (widget), g_variant_get_string (param, NULL), GDK_CURRENT_TIME);
+}
+
 /* Ctrl+P: the chart in the Charts view, the selected branch's handout in
  * the Assessment view. */
 static void
@@ -202,6 +271,199 @@ preferences_activated (GtkWidget *widget, const char *action, GVariant *param)
   RhWindow *self = RH_WINDOW (widget);
 
   gtk_window_present (GTK_WINDOW (rh_preferences_new (GTK_WINDOW (self), self->db)));
+}
+
+void
+rh_window_import (RhWindow *self, const char *path)
+{
+  RhImportDialog *dialog = rh_import_dialog_new (GTK_WINDOW (self), self->db, path);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+import_response_cb (GtkNativeDialog *chooser, int response, RhWindow *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = g_file_get_path (file);
+
+      if (path != NULL)
+        rh_window_import (self, path);
+    }
+  g_object_unref (chooser);
+}
+
+static void
+add_filter (GtkFileChooser *chooser, const char *name, const char *const *patterns)
+{
+  g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, name);
+  for (guint i = 0; patterns[i] != NULL; i++)
+    gtk_file_filter_add_pattern (filter, patterns[i]);
+  gtk_file_chooser_add_filter (chooser, filter);
+}
+
+static void
+import_activated (GtkWidget *widget, const char *action, GVariant *param)
+{
+  RhWindow *self = RH_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  const char *rosters[] = { "*.xlsx", "*.XLSX", "*.csv", "*.CSV", "*.txt", NULL };
+  const char *file = g_getenv ("RONGHE_IMPORT_FILE");
+
+  /* For scripted sessions and screenshots: no file chooser to drive. */
+  if (file != NULL && *file != '\0')
+    {
+      rh_window_import (self, file);
+      return;
+    }
+
+  chooser = gtk_file_chooser_native_new (_("Import Members"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  add_filter (GTK_FILE_CHOOSER (chooser), _("Rosters (.xlsx, .csv)"), rosters);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (import_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+gboolean
+rh_window_backup_to (RhWindow *self, const char *path)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  if (!rh_database_backup (self->db, path, &error))
+    {
+      rh_window_toast (self, error->message);
+      return FALSE;
+    }
+  message = g_strdup_printf (_("Backup written to %s"), path);
+  rh_window_toast (self, message);
+  return TRUE;
+}
+
+static void
+backup_response_cb (GtkNativeDialog *chooser, int response, RhWindow *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = g_file_get_path (file);
+
+      if (path != NULL)
+        rh_window_backup_to (self, path);
+    }
+  g_object_unref (chooser);
+}
+
+static void
+backup_activated (GtkWidget *widget, const char *action, GVariant *param)
+{
+  RhWindow *self = RH_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y-%m-%d");
+  /* TRANSLATORS: the suggested name of a backup file; %s is the date */
+  g_autofree char *name = g_strdup_printf (_("ronghe-backup-%s.db"), stamp);
+
+  chooser = gtk_file_chooser_native_new (_("Back Up"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (backup_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+gboolean
+rh_window_restore_from (RhWindow *self, const char *path)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *safety = NULL;
+  g_autofree char *message = NULL;
+
+  if (!rh_backup_restore (self->db, path, &safety, &error))
+    {
+      AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (
+        adw_message_dialog_new (GTK_WINDOW (self), _("Cannot Restore"), error->message));
+
+      adw_message_dialog_add_response (dialog, "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+      return FALSE;
+    }
+  rh_database_emit_changed (self->db);
+  message = g_strdup_printf (_("Restored. The database as it was is kept in %s"), safety);
+  rh_window_toast (self, message);
+  return TRUE;
+}
+
+static void
+restore_confirm_cb (AdwMessageDialog *dialog, const char *response, RhWindow *self)
+{
+  const char *path = g_object_get_data (G_OBJECT (dialog), "path");
+
+  if (g_strcmp0 (response, "restore") == 0)
+    rh_window_restore_from (self, path);
+}
+
+static void
+restore_response_cb (GtkNativeDialog *chooser, int response, RhWindow *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = g_file_get_path (file);
+      g_autoptr (GError) error = NULL;
+      AdwMessageDialog *dialog;
+      int version = 0;
+
+      if (path == NULL)
+        ;
+      else if (!rh_database_verify_file (path, &version, &error))
+        {
+          dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                               _("Not a Usable Backup"),
+                                                               error->message));
+          adw_message_dialog_add_response (dialog, "close", _("_Close"));
+          gtk_window_present (GTK_WINDOW (dialog));
+        }
+      else
+        {
+          dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (
+            GTK_WINDOW (self), _("Replace the Database with This Backup?"),
+            _("Everything entered since the backup was made is replaced. The database as it is "
+              "now is backed up first.")));
+          adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "restore",
+                                            _("_Restore"), NULL);
+          adw_message_dialog_set_response_appearance (dialog, "restore",
+                                                      ADW_RESPONSE_DESTRUCTIVE);
+          g_object_set_data_full (G_OBJECT (dialog), "path", g_strdup (path), g_free);
+          g_signal_connect (dialog, "response", G_CALLBACK (restore_confirm_cb), self);
+          gtk_window_present (GTK_WINDOW (dialog));
+        }
+    }
+  g_object_unref (chooser);
+}
+
+static void
+restore_activated (GtkWidget *widget, const char *action, GVariant *param)
+{
+  RhWindow *self = RH_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  g_autofree char *dir = rh_backup_dir (rh_database_get_path (self->db));
+  g_autoptr (GFile) folder = g_file_new_for_path (dir);
+  const char *databases[] = { "*.db", "*.sqlite", "*.sqlite3", NULL };
+
+  chooser = gtk_file_chooser_native_new (_("Restore"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  add_filter (GTK_FILE_CHOOSER (chooser), _("Ronghe backups"), databases);
+  if (g_file_test (dir, G_FILE_TEST_IS_DIR))
+    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (restore_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
 static void
@@ -277,6 +539,7 @@ rh_window_class_init (RhWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RhWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, RhWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, RhWindow, new_button);
+  gtk_widget_class_bind_template_child (widget_class, RhWindow, export_button);
   gtk_widget_class_bind_template_child (widget_class, RhWindow, empty_page);
   gtk_widget_class_bind_template_child (widget_class, RhWindow, overview_page);
   gtk_widget_class_bind_template_child (widget_class, RhWindow, org_page);
@@ -292,6 +555,11 @@ rh_window_class_init (RhWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.create-org", NULL, create_org_activated);
   gtk_widget_class_install_action (widget_class, "win.load-sample", NULL, load_sample_activated);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_activated);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_activated);
+  gtk_widget_class_install_action (widget_class, "win.open-file", "s", open_file_activated);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_activated);
+  gtk_widget_class_install_action (widget_class, "win.backup", NULL, backup_activated);
+  gtk_widget_class_install_action (widget_class, "win.restore", NULL, restore_activated);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_activated);
 }
 
@@ -299,6 +567,8 @@ static void
 rh_window_init (RhWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_swapped (self->view_stack, "notify::visible-child-name",
+                            G_CALLBACK (view_changed_cb), self);
   self->settings = g_settings_new (APP_ID);
   g_signal_connect_after (self, "realize", G_CALLBACK (realize_cb), NULL);
 }

@@ -14,6 +14,8 @@ RhWindow   *rh_window_new (RhApplication *app, RhDatabase *db);
 RhDatabase *rh_window_get_database (RhWindow *self);
 /* A short confirmation at the bottom of the window. */
 void        rh_window_toast (RhWindow *self, const char *message);
+/* A toast with an Open button that opens the file at path. */
+void        rh_window_toast_file (RhWindow *self, const char *message, const char *path);
 /* Switches to a view ("overview", "organisations", "members"). */
 void        rh_window_show_view (RhWindow *self, const char *name);
 void        rh_window_show_org (RhWindow *self, gint64 org_id);
@@ -21,6 +23,11 @@ void        rh_window_show_member (RhWindow *self, gint64 member_id);
 /* The Meetings view of a branch, this year. */
 void        rh_window_show_meetings (RhWindow *self, gint64 branch_id);
 
+/* Opens the import dialog on a roster file (the menu asks for the file first). */
+void        rh_window_import (RhWindow *self, const char *path);
+/* Back up… and Restore… once a file is chosen; a toast or a dialog says how it went. */
+gboolean    rh_window_backup_to (RhWindow *self, const char *path);
+gboolean    rh_window_restore_from (RhWindow *self, const char *path);
 /* The window that holds a widget, for pages and dialogs. */
 RhWindow   *rh_window_for (GtkWidget *widget);
 
