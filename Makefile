@@ -1,9 +1,9 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-# The two commands of the README: `make run` and `make test`.
+# The two commands of the README: `make run` and `make test`; `make bench` for issue 8.
 BUILD ?= build
 DEVENV = GSETTINGS_SCHEMA_DIR=$(CURDIR)/$(BUILD)/data RONGHE_LOCALEDIR=$(CURDIR)/$(BUILD)/po
 
-.PHONY: all deps build run test demo fuzz clean
+.PHONY: all deps build run test demo bench fuzz clean
 
 all: build
 
@@ -28,6 +28,10 @@ demo: build
 	$(DEVENV) $(BUILD)/src/gui/ronghe --database $$tmp/demo.db; \
 	rm -rf $$tmp
 
+# Benchmarks on generated committees (10k, 50k, 100k members), kept in $(BENCH_WORK) and reused.
+BENCH_WORK ?= /tmp/ronghe-bench
+bench: build
+	/usr/bin/python3 bench/run --build $(BUILD) --work $(BENCH_WORK) $(BENCH_ARGS)
 # libFuzzer (clang) on the CSV reader, the xlsx reader and the date parser, each for
 # FUZZ_SECONDS, starting from the seed corpus in tests/fuzz/corpus. New inputs go to
 # build-fuzz/corpus-*; a crash is saved as build-fuzz/crash-* and fails the target.

@@ -26,6 +26,7 @@ struct _RhMembersPage
   GtkSingleSelection *selection;
   int                 probed_column;
   char               *last_query;   /* the filters of the last refresh, to skip repeats */
+  gint64              trace_start;  /* RONGHE_TRACE: when the refresh to be painted began */
 
   GtkSearchEntry     *search_entry;
   GtkDropDown        *org_filter;
@@ -117,6 +118,17 @@ update_count (RhMembersPage *self)
   gtk_label_set_label (self->count_label, text);
 }
 
+/* RONGHE_TRACE: the time from the start of a refresh to the frame that shows it. */
+static void
+trace_painted_cb (RhMembersPage *self, GdkFrameClock *clock)
+{
+  g_printerr ("ronghe-trace: members-painted query=\"%s\" ms=%.2f\n",
+              gtk_editable_get_text (GTK_EDITABLE (self->search_entry)),
+              (g_get_monotonic_time () - self->trace_start) / 1000.0);
+  self->trace_start = 0;
+  g_signal_handlers_disconnect_by_func (clock, trace_painted_cb, self);
+}
+
 /* Re-queries unless the filters are those of the last query (GTK may emit
  * "changed" signals that change nothing); force after the data changed. */
 static void
@@ -156,6 +168,16 @@ refresh_full (RhMembersPage *self, gboolean force)
                 gtk_editable_get_text (GTK_EDITABLE (self->search_entry)),
                 g_list_model_get_n_items (G_LIST_MODEL (self->list)),
                 (g_get_monotonic_time () - start) / 1000.0);
+  if (g_getenv ("RONGHE_TRACE") != NULL && gtk_widget_get_realized (GTK_WIDGET (self)))
+    {
+      GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+      /* The updated list is on screen after the next paint. */
+      if (self->trace_start == 0)
+        g_signal_connect_object (clock, "after-paint", G_CALLBACK (trace_painted_cb), self,
+                                 G_CONNECT_SWAPPED);
+      self->trace_start = start;
+    }
 }
 
 static void
