@@ -25,8 +25,6 @@
 #define RH_BAR_MAX_BRANCHES 30
 /* libxlsxwriter 1.1.4 refuses validation lists longer than this. */
 #define RH_VALIDATION_LIST_MAX 255
-/* Member points per member come from core one member at a time. */
-#define RH_POINTS_MAX_BRANCHES 100
 
 enum { COL_CAT, COL_NAME, COL_STANDARD, COL_NOTE, COL_MAX, COL_SELF, COL_SCORE, COL_REMARK,
        N_BRANCH_COLS };
@@ -966,38 +964,29 @@ typedef struct {
   int grades[RH_N_REVIEW_GRADES + 1];   /* the last: not reviewed */
 } ReviewCounts;
 
-/* Review grades of the year per branch, in one query. */
+/* Review grades of the year per branch, from the members' points (the same
+ * members: those on the roster, admitted). */
 static GHashTable *
-review_counts (RhDatabase *db, int year, GError **error)
+review_counts (GHashTable *points)
 {
   GHashTable *out = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  sqlite3_stmt *stmt = rh_database_prepare (db,
-    "SELECT m.org_id, r.grade, count(*) FROM member m LEFT JOIN member_review r"
-    " ON r.member_id = m.id AND r.year = ?1"
-    " WHERE m.archived_date IS NULL AND m.admitted_date IS NOT NULL GROUP BY 1, 2", error);
+  GHashTableIter iter;
+  gpointer key, value;
 
-  if (stmt == NULL)
+  g_hash_table_iter_init (&iter, points);
+  while (g_hash_table_iter_next (&iter, &key, &value))
     {
-      g_hash_table_unref (out);
-      return NULL;
-    }
-  sqlite3_bind_int (stmt, 1, year);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      gint64 org = sqlite3_column_int64 (stmt, 0);
-      ReviewCounts *c = g_hash_table_lookup (out, &org);
-      int g = rh_review_grade_from_string (rh_sql_text (stmt, 1));
-      int n = sqlite3_column_int (stmt, 2);
+      GPtrArray *members = value;
+      ReviewCounts *c = g_new0 (ReviewCounts, 1);
 
-      if (c == NULL)
+      for (guint i = 0; i < members->len; i++)
         {
-          c = g_new0 (ReviewCounts, 1);
-          g_hash_table_insert (out, g_memdup2 (&org, sizeof org), c);
+          int g = ((RhPoints *) members->pdata[i])->review;
+          c->members++;
+          c->grades[g >= 0 ? g : RH_N_REVIEW_GRADES]++;
         }
-      c->members += n;
-      c->grades[g >= 0 ? g : RH_N_REVIEW_GRADES] += n;
+      g_hash_table_insert (out, g_memdup2 (key, sizeof (gint64)), c);
     }
-  sqlite3_reset (stmt);
   return out;
 }
 
@@ -1053,40 +1042,36 @@ write_points (Job *job, RhXlsxSheet *s, const RhPeriod *p, GError **error)
 {
   RhXlsx *x = job->x;
   g_autofree char *title = NULL;
-  g_autoptr (GHashTable) counts = review_counts (job->db, p->year, error);
+  g_autoptr (GHashTable) all = NULL;
+  g_autoptr (GHashTable) counts = NULL;
   const char *labels[] = {
     C_("summary", "No."), C_("summary", "Branch"), _("Members"), _("Average points"),
     _("Highest"), _("Lowest"), rh_review_grade_label (RH_REVIEW_EXCELLENT),
     rh_review_grade_label (RH_REVIEW_QUALIFIED), rh_review_grade_label (RH_REVIEW_BASIC),
     rh_review_grade_label (RH_REVIEW_UNQUALIFIED), _("Not reviewed"), _("Share excellent"), NULL,
   };
-  /* Core works points out member by member: fine for a branch or a small
-   * committee, minutes for thousands of branches. */
-  gboolean with_points = job->assessed <= RH_POINTS_MAX_BRANCHES
-                         || job->x->options->branch_id != 0;
   lxw_row_t row = 3;
   guint no = 0;
 
-  if (counts == NULL)
-    return FALSE;
   if (job->x->options->branch_id != 0)
     return write_member_points (job, s, p, error);
+  /* Every branch's members in one pass of core's grouped queries. */
+  all = rh_points_for_all_branches (job->db, p, error);
+  if (all == NULL)
+    return FALSE;
+  counts = review_counts (all);
   /* TRANSLATORS: the member points sheet's title; %s is the period */
   title = g_strdup_printf (_("Member points and democratic review, %s"), job->period_label);
   rh_xlsx_sheet_title (s, 0, 11, title, NULL);
   rh_xlsx_sheet_merge (s, 1, 0, 1, 11,
-                  with_points ? _("Branches assessed in the period. Points as ranked in each "
-                                  "branch; review grades of the year. At most a third may be "
-                                  "excellent.")
-                              : _("Branches assessed in the period; review grades of the year. "
-                                  "For this many branches the points are left out: export a "
-                                  "branch to see them."), x->subtitle);
+                  _("Branches assessed in the period. Points as ranked in each branch; review "
+                    "grades of the year. At most a third may be excellent."), x->subtitle);
   rh_xlsx_sheet_header (s, 2, labels);
   s->max_width[1] = 40;
   for (guint i = 0; i < job->results->len; i++)
     {
       RhScoreResult *r = job->results->pdata[i];
-      g_autoptr (GPtrArray) points = NULL;
+      GPtrArray *points = g_hash_table_lookup (all, &r->org_id);
       ReviewCounts none = { 0 }, *c = g_hash_table_lookup (counts, &r->org_id);
       double sum = 0, hi = NAN, lo = NAN;
       g_autofree char *n_ref = NULL, *ex_ref = NULL, *f = NULL;
@@ -1095,18 +1080,12 @@ write_points (Job *job, RhXlsxSheet *s, const RhPeriod *p, GError **error)
         continue;
       if (c == NULL)
         c = &none;
-      if (with_points)
+      for (guint m = 0; points != NULL && m < points->len; m++)
         {
-          points = rh_points_for_branch (job->db, r->org_id, p, error);
-          if (points == NULL)
-            return FALSE;
-          for (guint m = 0; m < points->len; m++)
-            {
-              RhPoints *pt = points->pdata[m];
-              sum += pt->total;
-              hi = isnan (hi) ? pt->total : MAX (hi, pt->total);
-              lo = isnan (lo) ? pt->total : MIN (lo, pt->total);
-            }
+          RhPoints *pt = points->pdata[m];
+          sum += pt->total;
+          hi = isnan (hi) ? pt->total : MAX (hi, pt->total);
+          lo = isnan (lo) ? pt->total : MIN (lo, pt->total);
         }
       rh_xlsx_sheet_number (s, row, 0, ++no, x->integer);
       rh_xlsx_sheet_text (s, row, 1, r->org_name, x->text);
