@@ -34,6 +34,7 @@ enum { S_NO, S_BRANCH, S_SECRETARY, S_PARTY, S_BUSINESS, S_TOTAL, S_GRADE, S_STA
 /* Where a branch sheet keeps its results, for the summary's references. */
 typedef struct {
   char     *sheet;    /* quoted for formulas */
+  char     *secretary; /* the branch secretary's name, or NULL, for the summary too */
   lxw_row_t party_row, business_row, total_row, grade_row;
 } BranchCells;
 
@@ -41,6 +42,7 @@ static void
 branch_cells_free (BranchCells *b)
 {
   g_free (b->sheet);
+  g_free (b->secretary);
   g_free (b);
 }
 
@@ -265,6 +267,7 @@ write_branch (Job *job, RhScoreResult *r, RhScoreDetail *d, gboolean radar)
   RhIndicatorKind kinds[] = { RH_INDICATOR_BONUS, RH_INDICATOR_DEDUCTION, RH_INDICATOR_VETO };
 
   cells->sheet = rh_xlsx_quote_sheet (s->name);
+  cells->secretary = g_strdup (secretary);
   g_hash_table_insert (job->cells, g_memdup2 (&r->org_id, sizeof r->org_id), cells);
 
   /* TRANSLATORS: a branch sheet's title: the branch, then the period (2025年度) */
@@ -623,7 +626,9 @@ write_summary (Job *job, RhXlsxSheet *s)
     {
       RhScoreResult *r = job->results->pdata[i];
       BranchCells *cells = g_hash_table_lookup (job->cells, &r->org_id);
-      g_autofree char *secretary = rh_xlsx_secretary (job->db, r->org_id);
+      /* Branch sheets looked their secretary up already. */
+      g_autofree char *secretary = cells != NULL ? g_strdup (cells->secretary)
+                                                 : rh_xlsx_secretary (job->db, r->org_id);
 
       rh_xlsx_sheet_number (s, row, S_NO, i + 1, x->integer);
       if (cells != NULL)
