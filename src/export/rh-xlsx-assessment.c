@@ -57,6 +57,7 @@ typedef struct {
   RhScoreDetails *details;
   GHashTable     *cells;        /* org id → BranchCells */
   GHashTable     *in_scope;     /* org id set */
+  GHashTable     *points;       /* org id → BranchPoints, for the whole committee */
   lxw_format     *veto;
 } Job;
 
@@ -965,30 +966,42 @@ write_cases (Job *job, RhXlsxSheet *s, const RhPeriod *p, GError **error)
 
 /* Member points and the democratic review, per branch. */
 typedef struct {
-  int members;
-  int grades[RH_N_REVIEW_GRADES + 1];   /* the last: not reviewed */
-} ReviewCounts;
+  int    members;
+  int    grades[RH_N_REVIEW_GRADES + 1];   /* the last: not reviewed */
+  double sum, hi, lo;                      /* of the members' totals; NAN without members */
+} BranchPoints;
 
-/* Review grades of the year per branch, from the members' points (the same
- * members: those on the roster, admitted). */
+/* Each branch's figures from its members' points (those on the roster,
+ * admitted; the review grade of the year). Worked out before the sheets so
+ * that the members' points are freed before the workbook grows. */
 static GHashTable *
-review_counts (GHashTable *points)
+points_by_branch (RhDatabase *db, const RhPeriod *p, GError **error)
 {
-  GHashTable *out = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  g_autoptr (GHashTable) all = rh_points_for_all_branches (db, p, error);
+  GHashTable *out;
   GHashTableIter iter;
   gpointer key, value;
 
-  g_hash_table_iter_init (&iter, points);
+  if (all == NULL)
+    return NULL;
+  out = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  g_hash_table_iter_init (&iter, all);
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
       GPtrArray *members = value;
-      ReviewCounts *c = g_new0 (ReviewCounts, 1);
+      BranchPoints *c = g_new0 (BranchPoints, 1);
 
+      c->hi = c->lo = NAN;
       for (guint i = 0; i < members->len; i++)
         {
-          int g = ((RhPoints *) members->pdata[i])->review;
+          RhPoints *pt = members->pdata[i];
+          int g = pt->review;
+
           c->members++;
           c->grades[g >= 0 ? g : RH_N_REVIEW_GRADES]++;
+          c->sum += pt->total;
+          c->hi = isnan (c->hi) ? pt->total : MAX (c->hi, pt->total);
+          c->lo = isnan (c->lo) ? pt->total : MIN (c->lo, pt->total);
         }
       g_hash_table_insert (out, g_memdup2 (key, sizeof (gint64)), c);
     }
@@ -1047,8 +1060,6 @@ write_points (Job *job, RhXlsxSheet *s, const RhPeriod *p, GError **error)
 {
   RhXlsx *x = job->x;
   g_autofree char *title = NULL;
-  g_autoptr (GHashTable) all = NULL;
-  g_autoptr (GHashTable) counts = NULL;
   const char *labels[] = {
     C_("summary", "No."), C_("summary", "Branch"), _("Members"), _("Average points"),
     _("Highest"), _("Lowest"), rh_review_grade_label (RH_REVIEW_EXCELLENT),
@@ -1060,11 +1071,6 @@ write_points (Job *job, RhXlsxSheet *s, const RhPeriod *p, GError **error)
 
   if (job->x->options->branch_id != 0)
     return write_member_points (job, s, p, error);
-  /* Every branch's members in one pass of core's grouped queries. */
-  all = rh_points_for_all_branches (job->db, p, error);
-  if (all == NULL)
-    return FALSE;
-  counts = review_counts (all);
   /* TRANSLATORS: the member points sheet's title; %s is the period */
   title = g_strdup_printf (_("Member points and democratic review, %s"), job->period_label);
   rh_xlsx_sheet_title (s, 0, 11, title, NULL);
@@ -1076,29 +1082,21 @@ write_points (Job *job, RhXlsxSheet *s, const RhPeriod *p, GError **error)
   for (guint i = 0; i < job->results->len; i++)
     {
       RhScoreResult *r = job->results->pdata[i];
-      GPtrArray *points = g_hash_table_lookup (all, &r->org_id);
-      ReviewCounts none = { 0 }, *c = g_hash_table_lookup (counts, &r->org_id);
-      double sum = 0, hi = NAN, lo = NAN;
+      BranchPoints none = { 0, { 0 }, 0, NAN, NAN };
+      BranchPoints *c = g_hash_table_lookup (job->points, &r->org_id);
       g_autofree char *n_ref = NULL, *ex_ref = NULL, *f = NULL;
 
       if (r->assessment_id == 0)
         continue;
       if (c == NULL)
         c = &none;
-      for (guint m = 0; points != NULL && m < points->len; m++)
-        {
-          RhPoints *pt = points->pdata[m];
-          sum += pt->total;
-          hi = isnan (hi) ? pt->total : MAX (hi, pt->total);
-          lo = isnan (lo) ? pt->total : MIN (lo, pt->total);
-        }
       rh_xlsx_sheet_number (s, row, 0, ++no, x->integer);
       rh_xlsx_sheet_text (s, row, 1, r->org_name, x->text);
       rh_xlsx_sheet_number (s, row, 2, c->members, x->integer);
-      rh_xlsx_sheet_maybe (s, row, 3, points != NULL && points->len
-                                   ? round (sum / points->len * 100) / 100 : NAN, x->score);
-      rh_xlsx_sheet_maybe (s, row, 4, hi, x->number);
-      rh_xlsx_sheet_maybe (s, row, 5, lo, x->number);
+      rh_xlsx_sheet_maybe (s, row, 3, c->members > 0 ? round (c->sum / c->members * 100) / 100
+                                                     : NAN, x->score);
+      rh_xlsx_sheet_maybe (s, row, 4, c->hi, x->number);
+      rh_xlsx_sheet_maybe (s, row, 5, c->lo, x->number);
       for (int g = 0; g <= RH_N_REVIEW_GRADES; g++)
         rh_xlsx_sheet_number (s, row, 6 + g, c->grades[g], x->integer);
       n_ref = rh_xlsx_cell (row, 2, FALSE);
@@ -1187,6 +1185,14 @@ rh_export_assessment (RhDatabase *db, const char *path, const RhExportOptions *o
   if (job.details == NULL)
     goto out;
   trace ("details", &clock);
+  /* Every branch's members in one pass of core's grouped queries. */
+  if (options->branch_id == 0)
+    {
+      job.points = points_by_branch (db, &p, error);
+      if (job.points == NULL)
+        goto out;
+      trace ("points", &clock);
+    }
 
   x = rh_xlsx_open (path, options, FALSE, error);
   if (x == NULL)
@@ -1233,7 +1239,7 @@ rh_export_assessment (RhDatabase *db, const char *path, const RhExportOptions *o
   rh_xlsx_progress (x, 0.85);
   if (!write_points (&job, points, &p, error) || !rh_xlsx_check_cancel (x, error))
     goto out;
-  trace ("points", &clock);
+  trace ("points-sheet", &clock);
   rh_xlsx_progress (x, 0.95);
   ok = rh_xlsx_close (x, error);
   x = NULL;
@@ -1254,6 +1260,7 @@ out:
   g_clear_pointer (&job.details, rh_score_details_free);
   g_clear_pointer (&job.cells, g_hash_table_unref);
   g_clear_pointer (&job.in_scope, g_hash_table_unref);
+  g_clear_pointer (&job.points, g_hash_table_unref);
   g_clear_pointer (&job.results, g_ptr_array_unref);
   g_free (job.period_label);
   g_free (job.committee);
