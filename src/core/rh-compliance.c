@@ -180,33 +180,30 @@ compute_branch (Branch *b, const RhMeetingRule *rules, GArray **units, const RhP
   b->result = c;
 }
 
-/* The meetings of one organisation in the period: the branch itself, or one
- * of its groups. Those of an archived group count only for attendance. */
+/* One meeting of the branch or of one of its groups, from the columns kind,
+ * date, valid, present, expected starting at `col`. A meeting of an archived
+ * group counts only for attendance. */
 static void
-load_meetings (sqlite3_stmt *stmt, Branch *b, gint64 org_id, gboolean archived)
+add_meeting (Branch *b, sqlite3_stmt *stmt, int col, gint64 org_id, gboolean archived)
 {
-  sqlite3_bind_int64 (stmt, 1, org_id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      Held h = { org_id, 0, "", sqlite3_column_int (stmt, 2) != 0 };
-      int kind = rh_meeting_kind_from_string (rh_sql_text (stmt, 0));
+  Held h = { org_id, 0, "", sqlite3_column_int (stmt, col + 2) != 0 };
+  int kind = rh_meeting_kind_from_string (rh_sql_text (stmt, col));
 
-      b->present += sqlite3_column_int64 (stmt, 3);
-      b->expected += sqlite3_column_int64 (stmt, 4);
-      if (archived || kind < 0)
-        continue;
-      h.kind = (RhMeetingKind) kind;
-      g_strlcpy (h.date, rh_sql_text (stmt, 1), sizeof h.date);
-      g_array_append_val (b->meetings, h);
-    }
-  sqlite3_reset (stmt);
+  b->present += sqlite3_column_int64 (stmt, col + 3);
+  b->expected += sqlite3_column_int64 (stmt, col + 4);
+  if (archived || kind < 0)
+    return;
+  h.kind = (RhMeetingKind) kind;
+  g_strlcpy (h.date, rh_sql_text (stmt, col + 1), sizeof h.date);
+  g_array_append_val (b->meetings, h);
 }
 
-/* The statements that read one branch, bound to the period once. */
+/* The statements that read one branch, bound to the period once: a few
+ * executions per branch, each a seek in an index. */
 typedef struct {
   sqlite3_stmt *committees;
-  sqlite3_stmt *groups;
-  sqlite3_stmt *meetings;
+  sqlite3_stmt *meetings;   /* the branch's own */
+  sqlite3_stmt *groups;     /* its groups, each with its meetings (or one row without) */
 } BranchReads;
 
 static gboolean
@@ -219,19 +216,25 @@ branch_reads_prepare (RhDatabase *db, const RhPeriod *period, BranchReads *r, GE
                                            "  WHERE r.term_id = t.id) >= 3", error);
   if (r->committees == NULL)
     return FALSE;
-  r->groups = rh_database_prepare (db, "SELECT id, archived_date IS NOT NULL FROM organisation"
-                                       " WHERE parent_id = ?1 AND kind = 'group'", error);
-  if (r->groups == NULL)
-    return FALSE;
   r->meetings = rh_database_prepare (db, "SELECT kind, date, valid, present, expected"
                                          " FROM meeting WHERE org_id = ?1"
                                          " AND date BETWEEN ?2 AND ?3", error);
   if (r->meetings == NULL)
     return FALSE;
+  /* A LEFT JOIN keeps its left table outside: each group's rows come together. */
+  r->groups = rh_database_prepare (db, "SELECT g.id, g.archived_date IS NOT NULL, m.kind, m.date,"
+                                       " m.valid, m.present, m.expected FROM organisation g"
+                                       " LEFT JOIN meeting m ON m.org_id = g.id"
+                                       " AND m.date BETWEEN ?2 AND ?3"
+                                       " WHERE g.parent_id = ?1 AND g.kind = 'group'", error);
+  if (r->groups == NULL)
+    return FALSE;
   rh_sql_bind_text (r->committees, 2, period->first);
   rh_sql_bind_text (r->committees, 3, period->last);
   rh_sql_bind_text (r->meetings, 2, period->first);
   rh_sql_bind_text (r->meetings, 3, period->last);
+  rh_sql_bind_text (r->groups, 2, period->first);
+  rh_sql_bind_text (r->groups, 3, period->last);
   return TRUE;
 }
 
@@ -240,8 +243,8 @@ branch_reads_prepare (RhDatabase *db, const RhPeriod *period, BranchReads *r, GE
 static void
 load_branch (const BranchReads *r, Branch *b)
 {
-  g_autoptr (GArray) archived = g_array_new (FALSE, FALSE, sizeof (gint64));
   sqlite3_stmt *stmt = r->committees;
+  gint64 last_group = 0;
 
   sqlite3_bind_int64 (stmt, 1, b->id);
   while (sqlite3_step (stmt) == SQLITE_ROW)
@@ -255,22 +258,28 @@ load_branch (const BranchReads *r, Branch *b)
     }
   sqlite3_reset (stmt);
 
+  stmt = r->meetings;
+  sqlite3_bind_int64 (stmt, 1, b->id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    add_meeting (b, stmt, 0, b->id, FALSE);
+  sqlite3_reset (stmt);
+
+  /* Archived groups hold no meetings that count and are not asked to, but
+   * the people who came to their meetings still count in attendance. */
   stmt = r->groups;
   sqlite3_bind_int64 (stmt, 1, b->id);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (sqlite3_column_int (stmt, 1) ? archived : b->groups, id);
+      gboolean archived = sqlite3_column_int (stmt, 1) != 0;
+
+      if (id != last_group && !archived)
+        g_array_append_val (b->groups, id);
+      last_group = id;
+      if (sqlite3_column_type (stmt, 2) != SQLITE_NULL)
+        add_meeting (b, stmt, 2, id, archived);
     }
   sqlite3_reset (stmt);
-
-  load_meetings (r->meetings, b, b->id, FALSE);
-  for (guint i = 0; i < b->groups->len; i++)
-    load_meetings (r->meetings, b, g_array_index (b->groups, gint64, i), FALSE);
-  /* Archived groups hold no meetings that count, but the people who came to
-   * their meetings still count in the branch's attendance. */
-  for (guint i = 0; i < archived->len; i++)
-    load_meetings (r->meetings, b, g_array_index (archived, gint64, i), TRUE);
 }
 
 /* Loads the branches (one, or all with branch_id 0, or those in `only` when
