@@ -294,14 +294,12 @@ finish (RhIntegration *r)
   r->index = n > 0 ? 100.0 * sum / n : -1;
 }
 
-/* Every active branch, or those whose ids are in `only`: the others' rows
- * are passed over, they are not in by_id. */
+/* Every active branch, or those whose ids are in `only`; everything else is
+ * read branch by branch. */
 static GPtrArray *
 integration_compute (RhDatabase *db, const RhPeriod *period, GHashTable *only, GError **error)
 {
   g_autoptr (GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) rh_integration_free);
-  g_autoptr (GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
-  g_autoptr (GPtrArray) tasks = NULL;
   sqlite3_stmt *stmt;
 
   stmt = rh_database_prepare (db, "SELECT id, name FROM organisation WHERE kind = 'branch'"
@@ -319,26 +317,35 @@ integration_compute (RhDatabase *db, const RhPeriod *period, GHashTable *only, G
       r->org_id = id;
       r->org_name = rh_sql_dup (stmt, 1);
       g_ptr_array_add (out, r);
-      g_hash_table_insert (by_id, &r->org_id, r);
     }
   sqlite3_reset (stmt);
 
-  tasks = rh_task_list (db, 0, period, error);
-  if (tasks == NULL)
+  /* Each branch's own tasks overlapping the period (central_task_org), so
+   * that a few branches do not cost the whole committee's tasks. */
+  stmt = rh_database_prepare (db, TASK_SELECT " WHERE t.org_id = ?1 AND t.period_first <= ?3"
+                                  " AND t.period_last >= ?2", error);
+  if (stmt == NULL)
     return NULL;
-  for (guint i = 0; i < tasks->len; i++)
+  rh_sql_bind_text (stmt, 2, period->first);
+  rh_sql_bind_text (stmt, 3, period->last);
+  for (guint i = 0; i < out->len; i++)
     {
-      RhTask *t = tasks->pdata[i];
-      RhIntegration *r = g_hash_table_lookup (by_id, &t->org_id);
-      if (r == NULL)
-        continue;
-      r->tasks++;
-      r->tasks_synced += rh_task_all_synced (t);
-      if (!isnan (t->metric_target) && !isnan (t->metric_actual))
+      RhIntegration *r = out->pdata[i];
+
+      sqlite3_bind_int64 (stmt, 1, r->org_id);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
         {
-          r->tasks_measured++;
-          r->tasks_met += rh_task_met_target (t);
+          g_autoptr (RhTask) t = task_from_row (stmt);
+
+          r->tasks++;
+          r->tasks_synced += rh_task_all_synced (t);
+          if (!isnan (t->metric_target) && !isnan (t->metric_actual))
+            {
+              r->tasks_measured++;
+              r->tasks_met += rh_task_met_target (t);
+            }
         }
+      sqlite3_reset (stmt);
     }
 
   /* 党员大会 and 支委会 that took up business work: a 融合议题 or a task.
