@@ -473,6 +473,14 @@ test_some_branches_and_attendance (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   g_assert_cmpuint (some->len, ==, 1);
   assert_same_compliance (some->pdata[0], a);
+  /* Both: in the order of all, by pinyin. */
+  g_clear_pointer (&some, g_ptr_array_unref);
+  g_hash_table_add (only, &other);
+  some = rh_compliance_compute_some (f->db, &q2, only, &today, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (some->len, ==, 2);
+  for (guint i = 0; i < 2; i++)
+    assert_same_compliance (some->pdata[i], all->pdata[i]);
 }
 
 int

@@ -296,22 +296,26 @@ load_branches (RhDatabase *db, gint64 branch_id, GHashTable *only, const RhPerio
   BranchReads reads;
   sqlite3_stmt *stmt;
 
-  stmt = rh_database_prepare (db, "SELECT o.id, o.name, o.founded_date"
-                                  " FROM organisation o WHERE o.kind = 'branch'"
-                                  " AND o.archived_date IS NULL AND (?1 = 0 OR o.id = ?1)"
-                                  " ORDER BY o.pinyin, o.id", error);
+  /* Some branches are looked up by id: a few cost a few rows, not a walk
+   * through every branch of the committee. */
+  stmt = rh_database_prepare (db, only != NULL
+    ? "SELECT o.id, o.name, o.founded_date FROM organisation o"
+      " WHERE o.id IN (SELECT value FROM json_each (?1)) AND o.kind = 'branch'"
+      " AND o.archived_date IS NULL ORDER BY o.pinyin, o.id"
+    : "SELECT o.id, o.name, o.founded_date FROM organisation o WHERE o.kind = 'branch'"
+      " AND o.archived_date IS NULL AND (?1 = 0 OR o.id = ?1) ORDER BY o.pinyin, o.id",
+    error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, branch_id);
+  if (only != NULL)
+    rh_sql_bind_id_set (stmt, 1, only);
+  else
+    sqlite3_bind_int64 (stmt, 1, branch_id);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      Branch *b;
+      Branch *b = g_new0 (Branch, 1);
 
-      if (only != NULL && !g_hash_table_contains (only, &id))
-        continue;
-      b = g_new0 (Branch, 1);
-      b->id = id;
+      b->id = sqlite3_column_int64 (stmt, 0);
       b->name = rh_sql_dup (stmt, 1);
       g_strlcpy (b->founded, rh_sql_text (stmt, 2) ? rh_sql_text (stmt, 2) : "", sizeof b->founded);
       b->committees = g_array_new (FALSE, FALSE, sizeof (Term));

@@ -302,19 +302,21 @@ integration_compute (RhDatabase *db, const RhPeriod *period, GHashTable *only, G
   g_autoptr (GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) rh_integration_free);
   sqlite3_stmt *stmt;
 
-  stmt = rh_database_prepare (db, "SELECT id, name FROM organisation WHERE kind = 'branch'"
-                                  " AND archived_date IS NULL ORDER BY pinyin, id", error);
+  /* Some branches are looked up by id, not found among all of them. */
+  stmt = rh_database_prepare (db, only != NULL
+    ? "SELECT id, name FROM organisation WHERE id IN (SELECT value FROM json_each (?1))"
+      " AND kind = 'branch' AND archived_date IS NULL ORDER BY pinyin, id"
+    : "SELECT id, name FROM organisation WHERE kind = 'branch'"
+      " AND archived_date IS NULL ORDER BY pinyin, id", error);
   if (stmt == NULL)
     return NULL;
+  if (only != NULL)
+    rh_sql_bind_id_set (stmt, 1, only);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      RhIntegration *r;
+      RhIntegration *r = g_new0 (RhIntegration, 1);
 
-      if (only != NULL && !g_hash_table_contains (only, &id))
-        continue;
-      r = g_new0 (RhIntegration, 1);
-      r->org_id = id;
+      r->org_id = sqlite3_column_int64 (stmt, 0);
       r->org_name = rh_sql_dup (stmt, 1);
       g_ptr_array_add (out, r);
     }
