@@ -710,7 +710,7 @@ rh_assessment_score_all (RhDatabase *db, const char *period, GError **error)
   g_autoptr (GHashTable) previous = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                                            g_free);
   g_autoptr (GPtrArray) results = g_ptr_array_new_with_free_func ((GDestroyNotify) rh_score_result_free);
-  g_autoptr (GHashTable) open = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr (GHashTable) open_branches = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autofree char *canonical = NULL;
   char prev[16];
   sqlite3_stmt *stmt;
@@ -768,9 +768,10 @@ rh_assessment_score_all (RhDatabase *db, const char *period, GError **error)
     {
       RhScoreResult *r = results->pdata[i];
       if (r->assessment_id != 0 && r->status != RH_ASSESSMENT_FINALISED)
-        g_hash_table_add (open, &r->org_id);
+        g_hash_table_add (open_branches, &r->org_id);
     }
-  if (g_hash_table_size (open) > 0 && (figures = load_figures (db, &p, open, error)) == NULL)
+  if (g_hash_table_size (open_branches) > 0
+      && (figures = load_figures (db, &p, open_branches, error)) == NULL)
     return NULL;
 
   for (guint i = 0; i < results->len; i++)
