@@ -18,6 +18,17 @@ rh_sql_bind_text (sqlite3_stmt *stmt, int index, const char *text)
     sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
 }
 
+/* The same without a copy: text must stay unchanged until the statement is stepped and
+ * reset (for rows written one after the other in a bulk load). */
+static inline void
+rh_sql_bind_text_static (sqlite3_stmt *stmt, int index, const char *text)
+{
+  if (text == NULL || *text == '\0')
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_STATIC);
+}
+
 /* Binds a row id, or NULL for 0. */
 static inline void
 rh_sql_bind_id (sqlite3_stmt *stmt, int index, gint64 id)
