@@ -69,4 +69,22 @@ rh_sql_dup (sqlite3_stmt *stmt, int column)
   return g_strdup (rh_sql_text (stmt, column));
 }
 
+/* Binds the keys of a set of row ids (gint64 keys, as with g_int64_hash) as
+ * a JSON array, for "id IN (SELECT value FROM json_each (?N))". */
+static inline void
+rh_sql_bind_id_set (sqlite3_stmt *stmt, int index, GHashTable *ids)
+{
+  GString *json = g_string_new ("[");
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, ids);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_string_append_printf (json, "%s%" G_GINT64_FORMAT, json->len > 1 ? "," : "",
+                            *(gint64 *) key);
+  g_string_append_c (json, ']');
+  sqlite3_bind_text (stmt, index, json->str, (int) json->len, SQLITE_TRANSIENT);
+  g_string_free (json, TRUE);
+}
+
 G_END_DECLS
