@@ -56,7 +56,7 @@ class Formats:
         n = self.ids.get(key)
         if n is None:
             n = self.ids[key] = len(self.ids)
-            self.out.write("format\t%d\t%s\n" % (n, "\t".join(esc(k) for k in key)))
+            self.out.write("format\t%d\t%s\n" % (n, "\t".join(esc(str(k)) for k in key)))
         return str(n)
 
 
