@@ -280,6 +280,13 @@ test_bulk_load (void)
   g_autoptr (RhMemberList) list = rh_member_list_new (db);
   const char *trigger_count = "SELECT count(*) FROM sqlite_schema WHERE name = 'member_fts_insert'";
   g_autoptr (GError) error = NULL;
+  g_autoptr (RhMemberList) before = rh_member_list_new (db);
+
+  /* A list that searched before the rows came finds them when refreshed after: the
+   * roster it keeps for searching is read again once the data changed. */
+  rh_member_list_set_search (before, "oyx");
+  g_assert_true (rh_member_list_refresh (before, NULL));
+  g_assert_cmpuint (n_items (before), ==, 0);
 
   g_assert_true (rh_database_begin (db, NULL));
   g_assert_true (rh_member_bulk_begin (db, &error));
@@ -296,6 +303,8 @@ test_bulk_load (void)
   rh_member_list_set_search (list, "oyx");
   g_assert_true (rh_member_list_refresh (list, NULL));
   g_assert_cmpuint (n_items (list), ==, 3);
+  g_assert_true (rh_member_list_refresh (before, NULL));
+  g_assert_cmpuint (n_items (before), ==, 3);
 
   g_assert_true (rh_database_begin (db, NULL));
   g_assert_true (rh_member_bulk_begin (db, NULL));
