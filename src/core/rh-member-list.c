@@ -6,7 +6,7 @@
 #include "rh-sql.h"
 
 /* At most this many pages of rows stay in memory; the oldest is dropped. */
-#define MAX_PAGES 48
+#define MAX_PAGES 16
 
 struct _RhMemberList
 {
