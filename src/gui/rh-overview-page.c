@@ -28,6 +28,7 @@ struct _RhOverviewPage
   GPtrArray  *pending;       /* reminders still to be shown as rows */
   guint       pending_at;
   guint       pending_id;    /* idle source that adds them */
+  gboolean    reminders_stale;   /* to be computed when next shown */
 };
 
 G_DEFINE_FINAL_TYPE (RhOverviewPage, rh_overview_page, GTK_TYPE_WIDGET)
@@ -166,12 +167,58 @@ fill_title (RhOverviewPage *self)
                                             : _("Overview"));
 }
 
+static gboolean
+reminders_idle (gpointer data)
+{
+  RhOverviewPage *self = data;
+
+  self->pending_id = 0;
+  fill_reminders (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+after_paint_cb (GdkFrameClock *clock, RhOverviewPage *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, after_paint_cb, self);
+  clear_pending (self);
+  self->pending_id = g_idle_add_full (G_PRIORITY_LOW, reminders_idle, self, NULL);
+}
+
+/* After the next frame that shows the page. */
+static void
+schedule_reminders (RhOverviewPage *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  self->reminders_stale = FALSE;
+  g_signal_handlers_disconnect_by_func (clock, after_paint_cb, self);
+  g_signal_connect_object (clock, "after-paint", G_CALLBACK (after_paint_cb), self, 0);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* The reminders read every member, term and branch (a quarter of a second for a committee
+ * of 100,000 members): they are computed once the page has been drawn. */
 static void
 refresh (RhOverviewPage *self)
 {
   fill_title (self);
   fill_counts (self);
-  fill_reminders (self);
+  clear_pending (self);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    schedule_reminders (self);
+  else
+    self->reminders_stale = TRUE;
+}
+
+static void
+rh_overview_page_map (GtkWidget *widget)
+{
+  RhOverviewPage *self = RH_OVERVIEW_PAGE (widget);
+
+  GTK_WIDGET_CLASS (rh_overview_page_parent_class)->map (widget);
+  if (self->reminders_stale)
+    schedule_reminders (self);
 }
 
 static void
@@ -217,6 +264,7 @@ rh_overview_page_class_init (RhOverviewPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = rh_overview_page_dispose;
+  widget_class->map = rh_overview_page_map;
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/ronghe/Ronghe/rh-overview-page.ui");
   gtk_widget_class_bind_template_child (widget_class, RhOverviewPage, title_label);
