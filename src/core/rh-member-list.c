@@ -165,11 +165,21 @@ rh_member_list_model_init (GListModelInterface *iface)
   iface->get_item = rh_member_list_get_item;
 }
 
+/* The kept roster is read again after any change: "changed" covers what the counters in
+ * its key cannot see, such as a restore that replaced the whole file. */
+static void
+database_changed_cb (RhMemberList *self)
+{
+  g_clear_pointer (&self->base, g_array_unref);
+}
+
 RhMemberList *
 rh_member_list_new (RhDatabase *db)
 {
   RhMemberList *self = g_object_new (RH_TYPE_MEMBER_LIST, NULL);
   self->db = g_object_ref (db);
+  g_signal_connect_object (db, "changed", G_CALLBACK (database_changed_cb), self,
+                           G_CONNECT_SWAPPED);
   return self;
 }
 
@@ -316,11 +326,9 @@ run_query (RhMemberList *self, GArray *ids, GError **error)
  * bitmap, then the roster without the search (kept, see base) filtered by it, so that
  * nothing is joined or sorted per keystroke. */
 static gboolean
-run_search (RhMemberList *self, GError **error)
+ensure_base (RhMemberList *self, GError **error)
 {
   g_autofree char *key = NULL;
-  g_autoptr (GArray) bits = g_array_new (FALSE, TRUE, sizeof (guint32));
-  sqlite3_stmt *stmt;
 
   key = g_strdup_printf ("%" G_GINT64_FORMAT "|%d|%d|%d|%d|%" G_GINT64_FORMAT "|%" G_GINT64_FORMAT,
                          self->org_id, self->status, self->archived, self->sort,
@@ -338,7 +346,17 @@ run_search (RhMemberList *self, GError **error)
       g_free (self->base_key);
       self->base_key = g_steal_pointer (&key);
     }
+  return TRUE;
+}
 
+static gboolean
+run_search (RhMemberList *self, GError **error)
+{
+  g_autoptr (GArray) bits = g_array_new (FALSE, TRUE, sizeof (guint32));
+  sqlite3_stmt *stmt;
+
+  if (!ensure_base (self, error))
+    return FALSE;
   stmt = rh_database_prepare (self->db, "SELECT rowid FROM member_fts WHERE member_fts MATCH ?1",
                               error);
   if (stmt == NULL)
@@ -383,8 +401,12 @@ rh_member_list_refresh (RhMemberList *self, GError **error)
     }
   else if (self->match != NULL)
     ok = run_search (self, error);
-  else
-    ok = run_query (self, self->ids, error);
+  else if ((ok = ensure_base (self, error)))
+    {
+      /* No search: the kept roster itself (clearing a search reads nothing). */
+      g_array_set_size (self->ids, 0);
+      g_array_append_vals (self->ids, self->base->data, self->base->len);
+    }
   if (!ok)
     g_array_set_size (self->ids, 0);
   /* Only the change in length is signalled: the rows at the positions that remain are
