@@ -67,6 +67,10 @@ open_window (RhApplication *self, RhDatabase *db)
 {
   GtkWindow *window;
 
+  /* The GUI reads a page of rows at a time: SQLite's default 2 MiB of page cache is enough,
+   * and the 8 MiB that the command line keeps for whole-committee work would be resident
+   * memory here (issue 8). */
+  rh_database_exec (db, "PRAGMA cache_size = -2048", NULL);
   window = GTK_WINDOW (rh_window_new (self, db));
   gtk_window_present (window);
   /* A second later, so that its checks and copying do not compete with the first frame on
