@@ -143,10 +143,45 @@ test_quadrant_and_radar (void)
   }
 }
 
+/* Two templates with different grade labels: another template's top grade shares the main
+ * template's top colour, and the legend names both. */
+static void
+test_ranking_grades_of_two_templates (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RhDatabase) db = rh_database_open (":memory:", &error);
+  g_autoptr (RhTemplate) main_t = ten_by_ten ();
+  g_autoptr (RhTemplate) other = ten_by_ten ();
+  g_autoptr (RhChartModel) ranking = NULL;
+  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, "chart-grades.pdf", NULL);
+  g_autofree char *text = NULL;
+
+  g_free (g_array_index (other->grades, RhGrade, 0).label);
+  g_free (g_array_index (other->grades, RhGrade, 1).label);
+  g_array_index (other->grades, RhGrade, 0).label = g_strdup ("优秀");
+  g_array_index (other->grades, RhGrade, 1).label = g_strdup ("较差");
+  g_assert_true (rh_template_save (db, main_t, &error));
+  g_assert_true (rh_template_save (db, other, &error));
+  g_assert_no_error (error);
+  assess (db, main_t, "甲支部", 9, 80);
+  assess (db, main_t, "乙支部", 8, 80);
+  assess (db, other, "丙支部", 9, 80);
+
+  ranking = rh_chart_model_load (db, RH_CHART_RANKING, "2025", 0, &error);
+  g_assert_no_error (error);
+  g_assert_true (rh_chart_model_save (ranking, path, RH_CHART_FORMAT_PDF, 500, 400, 72, &error));
+  g_assert_no_error (error);
+  text = pdf_text (path);
+  g_assert_nonnull (strstr (text, "好 / 优秀"));
+  g_assert_null (strstr (text, "较差"));
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/chart-data/quadrant-and-radar", test_quadrant_and_radar);
+  g_test_add_func ("/chart-data/ranking-grades-of-two-templates",
+                   test_ranking_grades_of_two_templates);
   return g_test_run ();
 }

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""The Flatpak manifest: valid JSON, a supported GNOME runtime, libxlsxwriter then Ronghe,
+"""The Flatpak manifest: valid JSON, a supported GNOME runtime, libzip and libxlsxwriter
+(pinned) then Ronghe,
 no file-system access beyond the portals, and flatpak-builder --show-manifest accepts it.
 
 Usage: test-flatpak.py MANIFEST. Exits 77 (skipped) without flatpak-builder only for the
@@ -38,15 +39,20 @@ class FlatpakManifestTest(unittest.TestCase):
 
     def test_modules(self):
         names = [mod["name"] for mod in self.m["modules"]]
-        self.assertEqual(names, ["libxlsxwriter", "ronghe"])
-        xlsx, ronghe = self.m["modules"]
-        self.assertEqual(xlsx["buildsystem"], "cmake-ninja")
-        self.assertIn("-DBUILD_SHARED_LIBS=ON", xlsx["config-opts"])
-        (src,) = xlsx["sources"]
-        self.assertEqual(src["type"], "git")
-        self.assertTrue(src.get("tag"))
-        if "commit" in src:
-            self.assertRegex(src["commit"], r"^[0-9a-f]{40}$")
+        self.assertEqual(names, ["libzip", "libxlsxwriter", "ronghe"])
+        *libraries, ronghe = self.m["modules"]
+        for lib in libraries:
+            self.assertEqual(lib["buildsystem"], "cmake-ninja")
+            self.assertIn("-DBUILD_SHARED_LIBS=ON", lib["config-opts"])
+            # Pinned: a released tag's archive with its checksum, or a git tag with its commit.
+            (src,) = lib["sources"]
+            if src["type"] == "git":
+                self.assertTrue(src.get("tag"))
+                self.assertRegex(src.get("commit", ""), r"^[0-9a-f]{40}$")
+            else:
+                self.assertEqual(src["type"], "archive")
+                self.assertRegex(src["url"], r"/(v[0-9.]+|libzip-[0-9.]+)\.tar\.gz$")
+                self.assertRegex(src["sha256"], r"^[0-9a-f]{64}$")
         self.assertEqual(ronghe["buildsystem"], "meson")
         self.assertIn("-Dtests=false", ronghe["config-opts"])
         self.assertEqual(ronghe["sources"][0], {**ronghe["sources"][0], "type": "dir", "path": ".."})

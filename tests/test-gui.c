@@ -1249,6 +1249,7 @@ test_export_to_excel (Fixture *f, gconstpointer data)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "export.choose", NULL));
   iterate ();
   g_assert_true (gtk_widget_get_visible (child (dialog, RH_TYPE_EXPORT_DIALOG, "error_label")));
+  screenshot (dialog, "export-dialog-bad-period");
   g_assert_false (rh_export_dialog_is_running (dialog));
   g_assert_false (g_file_test (target, G_FILE_TEST_EXISTS));
 
@@ -1280,6 +1281,7 @@ test_export_to_excel (Fixture *f, gconstpointer data)
   g_assert_nonnull (dialog);
   g_assert_true (gtk_switch_get_active (child (dialog, RH_TYPE_EXPORT_DIALOG, "mask_switch")));
   g_assert_false (gtk_widget_get_visible (child (dialog, RH_TYPE_EXPORT_DIALOG, "period_row")));
+  screenshot (dialog, "export-dialog-roster");
   rh_export_dialog_export_to (dialog, roster);
   deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
   while (find_export_dialog () != NULL && g_get_monotonic_time () < deadline)

@@ -722,6 +722,95 @@ test_cancel_rolls_back (Fixture *f, gconstpointer data)
   g_assert_cmpint (count (f, "SELECT count(*) FROM member"), ==, 1200);
 }
 
+/* The preview checks each member as it will be stored: here the birth date comes from the
+ * ID number (there is no birth date column), and joining the Party before birth is refused
+ * in the preview, in the column of the date, not when writing. */
+static void
+test_checked_as_stored (Fixture *f, gconstpointer data)
+{
+  gint64 branch = rh_test_add_org (f->db, RH_ORG_BRANCH, "一支部", 0);
+  g_autofree char *a = rh_test_id_number (1, "19800101", RH_GENDER_MALE);
+  g_autofree char *b = rh_test_id_number (2, "19900101", RH_GENDER_FEMALE);
+  g_autofree char *text = g_strdup_printf ("姓名,身份证号,入党时间,转正时间\n"
+                                           "甲,%s,2005-07-01,2006-07-01\n"
+                                           "乙,%s,1985-07-01,1986-07-01\n",
+                                           a, b);
+  g_autoptr (RhSheet) sheet = csv (text);
+  g_autoptr (RhImportPlan) plan = prepare (f, sheet, branch);
+  g_autoptr (GError) error = NULL;
+
+  g_assert_cmpuint (rh_import_plan_n_new (plan), ==, 1);
+  g_assert_cmpuint (rh_import_plan_n_invalid (plan), ==, 1);
+  g_assert_cmpuint (rh_import_plan_problems (plan)->len, ==, 1);
+  g_assert_cmpuint (problem (plan, 0)->row, ==, 3);
+  g_assert_cmpint (problem (plan, 0)->column, ==, 2);
+  g_assert_nonnull (strstr (problem (plan, 0)->message, "cannot be before"));
+  g_assert_nonnull (strstr (problem (plan, 0)->message, "1990-01-01"));
+  g_assert_true (rh_import_commit (f->db, plan, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM member"), ==, 1);
+  g_assert_cmpint (count (f, "SELECT birth_date = '1980-01-01' FROM member"), ==, 1);
+}
+
+/* What changes between the preview and the write is still refused when writing, in the
+ * user's words, with nothing written: an ID number recorded meanwhile, a branch archived
+ * meanwhile. A plan that failed can be written once the cause is gone, into the branch it
+ * creates. */
+static void
+test_changed_since_preview (Fixture *f, gconstpointer data)
+{
+  gint64 branch = rh_test_add_org (f->db, RH_ORG_BRANCH, "一支部", 0);
+  g_autoptr (RhMember) other = rh_test_member (branch, "丙", 2, RH_GENDER_FEMALE);
+  g_autofree char *a = rh_test_id_number (1, "19800101", RH_GENDER_MALE);
+  g_autofree char *text = g_strdup_printf ("姓名,身份证号,所在支部,入党时间,转正时间\n"
+                                           "甲,%s,一支部,2005-07-01,2006-07-01\n"
+                                           "乙,%s,新支部,2005-07-01,2006-07-01\n",
+                                           a, other->id_number);
+  g_autoptr (RhSheet) sheet = csv (text);
+  g_autoptr (RhImportPlan) plan = prepare (f, sheet, 0);
+  g_autoptr (GError) error = NULL;
+  gint64 audit;
+
+  rh_import_plan_set_create_branches (plan, TRUE);
+  g_assert_cmpuint (rh_import_plan_n_new (plan), ==, 2);
+  rh_test_insert (f->db, other);
+  audit = count (f, "SELECT count(*) FROM audit_log");
+  g_assert_false (rh_import_commit (f->db, plan, NULL, NULL, NULL, &error));
+  g_assert_error (error, RH_VALIDATION_ERROR, RH_FIELD_ID_NUMBER);
+  g_assert_nonnull (strstr (error->message, "Row 3"));
+  g_assert_nonnull (strstr (error->message, "丙"));
+  g_clear_error (&error);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM member"), ==, 1);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM organisation"), ==, 1);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM audit_log"), ==, audit);
+
+  /* The other member goes (a test's shortcut); the same plan now lands, 乙 in the branch
+   * created this time. */
+  g_assert_true (rh_database_exec (f->db, "DELETE FROM member", NULL));
+  g_assert_true (rh_import_commit (f->db, plan, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM member m JOIN organisation o"
+                             " ON o.id = m.org_id WHERE m.name = '乙' AND o.name = '新支部'"
+                             " AND o.kind = 'branch'"), ==, 1);
+
+  /* The branch is archived after the preview. */
+  {
+    g_autofree char *c = rh_test_id_number (3, "19800101", RH_GENDER_MALE);
+    g_autofree char *more = g_strdup_printf ("姓名,身份证号,入党时间,转正时间\n"
+                                             "丁,%s,2005-07-01,2006-07-01\n", c);
+    g_autoptr (RhSheet) sheet2 = csv (more);
+    g_autoptr (RhImportPlan) plan2 = prepare (f, sheet2, branch);
+
+    g_assert_cmpuint (rh_import_plan_n_new (plan2), ==, 1);
+    g_assert_true (rh_database_exec (f->db, "UPDATE organisation SET archived_date = "
+                                            "'2026-05-01' WHERE name = '一支部'", NULL));
+    g_assert_false (rh_import_commit (f->db, plan2, NULL, NULL, NULL, &error));
+    g_assert_error (error, RH_VALIDATION_ERROR, RH_FIELD_BRANCH);
+    g_assert_nonnull (strstr (error->message, "Row 2"));
+    g_assert_cmpint (count (f, "SELECT count(*) FROM member WHERE name = '丁'"), ==, 0);
+  }
+}
+
 static void
 test_id_stored_as_number (Fixture *f, gconstpointer data)
 {
@@ -777,6 +866,10 @@ main (int argc, char **argv)
               test_bad_row_in_the_middle, fixture_tear_down);
   g_test_add ("/import/cancel-rolls-back", Fixture, NULL, fixture_set_up, test_cancel_rolls_back,
               fixture_tear_down);
+  g_test_add ("/import/checked-as-stored", Fixture, NULL, fixture_set_up,
+              test_checked_as_stored, fixture_tear_down);
+  g_test_add ("/import/changed-since-preview", Fixture, NULL, fixture_set_up,
+              test_changed_since_preview, fixture_tear_down);
   g_test_add ("/import/id-stored-as-number", Fixture, NULL, fixture_set_up,
               test_id_stored_as_number, fixture_tear_down);
   g_test_add ("/import/unmapped-name", Fixture, NULL, fixture_set_up, test_unmapped_name_refused,

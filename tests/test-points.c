@@ -501,6 +501,208 @@ test_review_clear (Fixture *f, gconstpointer data)
                                                  " AND action = 'delete'"), ==, 1);
 }
 
+/* Runs SQL with bound ids and dates: "?" placeholders, then the values as
+ * strings (numbers are bound as text and take the column's affinity). */
+static gint64
+sql_row (Fixture *f, const char *sql, ...)
+{
+  sqlite3_stmt *stmt = NULL;
+  va_list ap;
+  const char *v;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (rh_database_get_handle (f->db), sql, -1, &stmt, NULL), ==,
+                   SQLITE_OK);
+  va_start (ap, sql);
+  for (int i = 1; i <= sqlite3_bind_parameter_count (stmt) && (v = va_arg (ap, const char *)); i++)
+    sqlite3_bind_text (stmt, i, v, -1, SQLITE_TRANSIENT);
+  va_end (ap);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  sqlite3_finalize (stmt);
+  return sqlite3_last_insert_rowid (rh_database_get_handle (f->db));
+}
+
+static char *
+id_text (gint64 id)
+{
+  return g_strdup_printf ("%" G_GINT64_FORMAT, id);
+}
+
+/* A meeting held by an organisation; returns its id as text. */
+static char *
+meeting (Fixture *f, gint64 org, const char *kind, const char *date)
+{
+  g_autofree char *o = id_text (org);
+  return id_text (sql_row (f, "INSERT INTO meeting (org_id, kind, date) VALUES (?, ?, ?)", o, kind,
+                           date, NULL));
+}
+
+static void
+attendance (Fixture *f, const char *meeting_id, gint64 member, const char *state)
+{
+  g_autofree char *m = id_text (member);
+  sql_row (f, "INSERT INTO attendance (meeting_id, member_id, state) VALUES (?, ?, ?)",
+           meeting_id, m, state, NULL);
+}
+
+static int
+by_rule_count (Fixture *f, gint64 member, const RhPeriod *period, const char *code)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) sums = rh_points_by_rule (f->db, member, period, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < sums->len; i++)
+    if (strcmp (((RhPointRuleSum *) sums->pdata[i])->code, code) == 0)
+      return ((RhPointRuleSum *) sums->pdata[i])->count;
+  return 0;
+}
+
+/* Meetings attended and missed, counted for a whole branch (and the whole
+ * committee) at once: party group meetings for the group's members only,
+ * 支委会 for those on the committee that day, nothing for 谈心谈话, leave
+ * neither present nor absent, members admitted or transferred out midway. */
+static void
+test_grouped_meetings (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) branch = NULL;
+  g_autoptr (GPtrArray) second_list = NULL;
+  g_autoptr (GHashTable) all = NULL;
+  g_autoptr (RhMember) x = NULL;
+  g_autofree char *b = id_text (f->branch);
+  g_autofree char *m0 = id_text (f->members[0]);
+  g_autofree char *m1 = id_text (f->members[1]);
+  g_autofree char *m7 = id_text (f->members[7]);
+  g_autofree char *mt1 = NULL, *mt2 = NULL, *mt3 = NULL, *mt7 = NULL;
+  g_autofree char *term1 = NULL, *term2 = NULL, *g = NULL, *s = NULL;
+  gint64 group = rh_test_add_org (f->db, RH_ORG_GROUP, "第一党小组", f->branch);
+  gint64 second = rh_test_add_org (f->db, RH_ORG_BRANCH, "机关第二党支部", 0);
+  RhPeriod year, q2;
+  /* Hand-worked, 2025 by quarter: P01 +1 a meeting attended, P02 −3 a meeting missed. */
+  const struct {
+    int    member;   /* 0–7, or 10 + a probationary member */
+    double q[4];
+    double total;
+    int    rank;
+  } expect[] = {
+    /* M1 and the group meeting in Q1, the 支委会 of June (term 2), the lecture. */
+    { 0, { 2, 1, 0, 1 }, 64, 1 },
+    /* M1 (+1) and the group meeting missed (−3); the 支委会 of April (term 1); the lecture. */
+    { 1, { -2, 1, 0, 1 }, 60, 9 },
+    /* M1, the lecture, and −3 for an absence at the second branch's meeting. */
+    { 2, { 1, 0, 0, -2 }, 59, 10 },
+    { 3, { 1, 0, 0, 1 }, 62, 2 },
+    /* On leave at M1: neither present nor absent. */
+    { 4, { 0, 0, 0, 1 }, 61, 5 },
+    { 5, { 1, 0, 0, 1 }, 62, 2 },
+    { 6, { 1, 0, 0, 1 }, 62, 2 },
+    /* Admitted 2025-09-01: the lecture only. */
+    { 10, { 0, 0, 0, 1 }, 61, 5 },
+    { 11, { 0, 0, 0, 1 }, 61, 5 },
+    { 12, { 0, 0, 0, 1 }, 61, 5 },
+  };
+
+  x = rh_test_member (second, "党员", 60, RH_GENDER_MALE);
+  rh_test_insert (f->db, x);
+  g = id_text (group);
+  s = id_text (second);
+  sql_row (f, "UPDATE member SET group_id = ? WHERE id IN (?, ?)", g, m0, m1, NULL);
+  /* Member 7 is transferred out in August. */
+  sql_row (f, "UPDATE member SET archived_date = '2025-08-01' WHERE id = ?", m7, NULL);
+  /* Member 1 on the committee until 2025-05-01, member 0 from then on. */
+  term1 = id_text (sql_row (f, "INSERT INTO committee_term (org_id, start_date, years, ended_date)"
+                               " VALUES (?, '2024-01-01', 3, '2025-05-01')", b, NULL));
+  term2 = id_text (sql_row (f, "INSERT INTO committee_term (org_id, start_date, years)"
+                               " VALUES (?, '2025-05-01', 3)", b, NULL));
+  sql_row (f, "INSERT INTO committee_role (term_id, member_id, role) VALUES (?, ?, 'member')",
+           term1, m1, NULL);
+  sql_row (f, "INSERT INTO committee_role (term_id, member_id, role) VALUES (?, ?, 'member')",
+           term2, m0, NULL);
+
+  g_free (meeting (f, f->branch, "theme_day", "2024-12-30"));  /* the year before */
+  mt1 = meeting (f, f->branch, "theme_day", "2025-02-10");
+  attendance (f, mt1, f->members[4], "leave");
+  mt2 = meeting (f, group, "group", "2025-03-05");
+  attendance (f, mt2, f->members[1], "absent");
+  mt3 = meeting (f, f->branch, "committee", "2025-04-10");
+  g_free (meeting (f, f->branch, "committee", "2025-06-10"));
+  g_free (meeting (f, f->branch, "talk", "2025-07-01"));
+  g_free (meeting (f, f->branch, "lecture", "2025-10-20"));
+  mt7 = meeting (f, second, "general_assembly", "2025-11-11");
+  attendance (f, mt7, f->members[2], "absent");
+
+  g_assert_true (rh_period_parse ("2025", &year, NULL));
+  branch = rh_points_for_branch (f->db, f->branch, &year, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (branch->len, ==, G_N_ELEMENTS (expect));
+  for (guint i = 0; i < G_N_ELEMENTS (expect); i++)
+    {
+      gint64 id = expect[i].member < 10 ? f->members[expect[i].member]
+                                        : f->probationary[expect[i].member - 10];
+      RhPoints *p = points_of (branch, id);
+
+      for (int q = 0; q < 4; q++)
+        g_assert_cmpfloat (p->quarters[q], ==, expect[i].q[q]);
+      g_assert_cmpfloat (p->total, ==, expect[i].total);
+      g_assert_cmpint (p->rank, ==, expect[i].rank);
+      g_assert_cmpint (p->ranked, ==, 10);
+    }
+  /* The same meetings as the member page counts them, one member at a time. */
+  for (int i = 0; i < 8; i++)
+    {
+      int expected = 0, present = 0;
+      g_assert_true (rh_member_attendance (f->db, f->members[i], year.first, year.last, &expected,
+                                           &present, &error));
+      g_assert_cmpint (by_rule_count (f, f->members[i], &year, "P01"), ==, present);
+    }
+  /* Member 7, transferred out, is not ranked but still has what came before August. */
+  g_assert_cmpint (by_rule_count (f, f->members[7], &year, "P01"), ==, 1);
+  g_assert_cmpint (by_rule_count (f, f->members[1], &year, "P02"), ==, 1);
+  g_assert_cmpint (by_rule_count (f, f->members[4], &year, "P02"), ==, 0);
+  /* A quarter alone: each committee member has their own 支委会. */
+  g_assert_true (rh_period_parse ("2025Q2", &q2, NULL));
+  g_clear_pointer (&branch, g_ptr_array_unref);
+  branch = rh_points_for_branch (f->db, f->branch, &q2, &error);
+  g_assert_cmpfloat (points_of (branch, f->members[0])->total, ==, 61);
+  g_assert_cmpfloat (points_of (branch, f->members[1])->total, ==, 61);
+  g_assert_cmpfloat (points_of (branch, f->members[3])->total, ==, 60);
+
+  /* The whole committee at once gives every branch the same figures. */
+  g_clear_pointer (&branch, g_ptr_array_unref);
+  branch = rh_points_for_branch (f->db, f->branch, &year, &error);
+  all = rh_points_for_all_branches (f->db, &year, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_hash_table_size (all), ==, 2);
+  {
+    GPtrArray *first = g_hash_table_lookup (all, &f->branch);
+    GPtrArray *other = g_hash_table_lookup (all, &second);
+
+    g_assert_cmpuint (first->len, ==, branch->len);
+    for (guint i = 0; i < branch->len; i++)
+      {
+        RhPoints *p = branch->pdata[i];
+        RhPoints *o = points_of (first, p->member_id);
+
+        g_assert_cmpstr (o->name, ==, p->name);
+        for (int q = 0; q < 4; q++)
+          g_assert_cmpfloat (o->quarters[q], ==, p->quarters[q]);
+        g_assert_cmpfloat (o->earned, ==, p->earned);
+        g_assert_cmpfloat (o->total, ==, p->total);
+        g_assert_cmpint (o->rank, ==, p->rank);
+        g_assert_cmpint (o->ranked, ==, p->ranked);
+        g_assert_cmpstr (o->level, ==, p->level);
+        g_assert_cmpint (o->vetoed, ==, p->vetoed);
+        g_assert_cmpint (o->probationary, ==, p->probationary);
+      }
+    /* The second branch: its one member at its one meeting. */
+    g_assert_cmpuint (other->len, ==, 1);
+    g_assert_cmpfloat (points_of (other, x->id)->quarters[3], ==, 1);
+    g_assert_cmpfloat (points_of (other, x->id)->total, ==, 61);
+    second_list = rh_points_for_branch (f->db, second, &year, &error);
+    g_assert_cmpfloat (points_of (second_list, x->id)->total, ==, 61);
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -517,6 +719,8 @@ main (int argc, char **argv)
   g_test_add ("/points/rules-edit", Fixture, NULL, fixture_set_up, test_rules_edit,
               fixture_tear_down);
   g_test_add ("/points/review-clear", Fixture, NULL, fixture_set_up, test_review_clear,
+              fixture_tear_down);
+  g_test_add ("/points/grouped-meetings", Fixture, NULL, fixture_set_up, test_grouped_meetings,
               fixture_tear_down);
   return g_test_run ();
 }

@@ -72,7 +72,8 @@ test_integration_index (void)
   gint64 b = rh_test_add_org (db, RH_ORG_BRANCH, "后勤党支部", 0);
   g_autoptr (RhMember) m = rh_test_member (a, "张伟", 1, RH_GENDER_MALE);
   g_autoptr (RhTask) t1 = NULL, t2 = NULL, t3 = NULL, t4 = NULL;
-  g_autoptr (GPtrArray) year = NULL, q1 = NULL;
+  g_autoptr (GPtrArray) year = NULL, q1 = NULL, some = NULL;
+  g_autoptr (GHashTable) only = g_hash_table_new (g_int64_hash, g_int64_equal);
   RhPeriod p2025, p2025q1;
   RhIntegration *r;
 
@@ -86,6 +87,9 @@ test_integration_index (void)
   meeting (db, a, RH_MEETING_COMMITTEE, "2025-05-01", "  ", 0);     /* blank: not linked */
   meeting (db, a, RH_MEETING_COMMITTEE, "2025-06-01", "研究立项", 0);
   meeting (db, a, RH_MEETING_LECTURE, "2025-06-02", "不计入", 0);   /* not a council meeting */
+  /* The other branch meets on the same days: its meetings are its own. */
+  meeting (db, b, RH_MEETING_GENERAL_ASSEMBLY, "2025-03-01", "后勤保障", 0);
+  meeting (db, b, RH_MEETING_COMMITTEE, "2025-04-01", NULL, 0);
 
   g_assert_true (rh_period_parse ("2025", &p2025, NULL));
   year = rh_integration_compute_all (db, &p2025, NULL);
@@ -101,7 +105,18 @@ test_integration_index (void)
   g_assert_cmpfloat_with_epsilon (r->index, 100.0 * (2.0 / 3 + 0.75 + 0.5) / 3, 1e-9);
   r = find (year, b);
   g_assert_cmpint (r->tasks, ==, 0);
-  g_assert_cmpfloat (r->index, ==, -1);
+  g_assert_cmpint (r->meetings, ==, 2);
+  g_assert_cmpint (r->meetings_linked, ==, 1);
+  g_assert_cmpfloat_with_epsilon (r->index, 50.0, 1e-9);
+  /* Some branches: the same figures, for those only. */
+  g_hash_table_add (only, &b);
+  some = rh_integration_compute_some (db, &p2025, only, NULL);
+  g_assert_cmpuint (some->len, ==, 1);
+  r = some->pdata[0];
+  g_assert_cmpint (r->org_id, ==, b);
+  g_assert_cmpint (r->meetings, ==, 2);
+  g_assert_cmpint (r->meetings_linked, ==, 1);
+  g_assert_cmpfloat_with_epsilon (r->index, 50.0, 1e-9);
 
   /* In 2025Q1 only the yearly task overlaps, and one assembly was held. */
   g_assert_true (rh_period_parse ("2025Q1", &p2025q1, NULL));

@@ -246,6 +246,38 @@ grade_index (RhTemplate *t, const char *grade)
   return -1;
 }
 
+/* A grade of another template counts as the main template's grade at the same level (优秀 with
+ * 好 when both are the top grade), so colours always run from best to worst; the legend shows
+ * both labels. Returns -1 for no grade. */
+static int
+grade_level (RhChartModel *m, RhDatabase *db, RhTemplate *main, GHashTable *templates,
+             const RhScoreResult *r)
+{
+  RhTemplate *own;
+  int level = grade_index (main, r->grade);
+  g_auto (GStrv) shown = NULL;
+
+  if (level >= 0 || r->grade == NULL || main == NULL || main->grades->len == 0)
+    return level;
+  own = g_hash_table_lookup (templates, &r->template_id);
+  if (own == NULL)
+    {
+      own = rh_template_load (db, r->template_id, NULL);
+      if (own == NULL)
+        return -1;
+      g_hash_table_insert (templates, g_memdup2 (&r->template_id, sizeof (gint64)), own);
+    }
+  level = MIN (MAX (grade_index (own, r->grade), 0), (int) main->grades->len - 1);
+  shown = g_strsplit (m->groups->pdata[level], " / ", -1);
+  if (!g_strv_contains ((const char *const *) shown, r->grade))
+    {
+      char *label = m->groups->pdata[level];
+      m->groups->pdata[level] = g_strdup_printf ("%s / %s", label, r->grade);
+      g_free (label);
+    }
+  return level;
+}
+
 static gboolean
 load_ranking (RhChartModel *m, RhDatabase *db, const char *period, gint64 branch,
               GPtrArray *given, GError **error)
@@ -253,6 +285,8 @@ load_ranking (RhChartModel *m, RhDatabase *db, const char *period, gint64 branch
   g_autoptr (GPtrArray) results = given != NULL ? g_ptr_array_ref (given)
                                                 : rh_assessment_score_all (db, period, error);
   g_autoptr (RhTemplate) t = NULL;
+  g_autoptr (GHashTable) templates = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                            (GDestroyNotify) rh_template_free);
   g_autoptr (GArray) party = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr (GArray) business = g_array_new (FALSE, FALSE, sizeof (double));
   guint assessed = 0, finalised = 0;
@@ -276,16 +310,7 @@ load_ranking (RhChartModel *m, RhDatabase *db, const char *period, gint64 branch
       finalised += r->status == RH_ASSESSMENT_FINALISED;
       bar.name = keep (m, g_strdup (r->org_name));
       bar.value = r->total;
-      bar.group = grade_index (t, r->grade);
-      /* Grades of other templates come after the main template's. */
-      for (guint g = 0; bar.group < 0 && r->grade != NULL && g <= m->groups->len; g++)
-        if (g == m->groups->len)
-          {
-            g_ptr_array_add (m->groups, g_strdup (r->grade));
-            bar.group = (int) g;
-          }
-        else if (g_strcmp0 (m->groups->pdata[g], r->grade) == 0)
-          bar.group = (int) g;
+      bar.group = grade_level (m, db, t, templates, r);
       bar.stars = r->star_level;
       bar.highlight = r->org_id == branch;
       m->max_value = MAX (m->max_value, r->total);

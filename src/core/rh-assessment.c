@@ -408,18 +408,25 @@ typedef struct {
   int    cases[RH_N_CASE_STATUSES];   /* cases of the year at each status or beyond */
 } Figures;
 
+/* The figures of the branches in `only` (gint64 keys), or of all when it is
+ * NULL. Working them out is most of the cost of scoring, and it grows with
+ * every branch of the committee: scoring a period needs only those with an
+ * assessment still open, editing one assessment only its branch's. */
 static GHashTable *
-load_figures (RhDatabase *db, const RhPeriod *p, GError **error)
+load_figures (RhDatabase *db, const RhPeriod *p, GHashTable *only, GError **error)
 {
   g_autoptr (GHashTable) figures = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                                           g_free);
-  g_autoptr (GPtrArray) compliance = rh_compliance_compute_all (db, p, NULL, error);
+  g_autoptr (GPtrArray) compliance = only != NULL
+                                       ? rh_compliance_compute_some (db, p, only, NULL, error)
+                                       : rh_compliance_compute_all (db, p, NULL, error);
   g_autoptr (GPtrArray) integration = NULL;
   sqlite3_stmt *stmt;
 
   if (compliance == NULL)
     return NULL;
-  integration = rh_integration_compute_all (db, p, error);
+  integration = only != NULL ? rh_integration_compute_some (db, p, only, error)
+                             : rh_integration_compute_all (db, p, error);
   if (integration == NULL)
     return NULL;
   for (guint i = 0; i < compliance->len; i++)
@@ -427,7 +434,10 @@ load_figures (RhDatabase *db, const RhPeriod *p, GError **error)
       RhCompliance *c = compliance->pdata[i];
       Figures *f = g_new0 (Figures, 1);
       f->compliance = c->rate < 0 ? NAN : c->rate;
-      f->integration = f->attendance = NAN;
+      f->integration = NAN;
+      /* Attendance: people present over people expected, at the branch's
+       * meetings; compliance read them already, in the same pass. */
+      f->attendance = c->expected > 0 ? (double) c->present / (double) c->expected : NAN;
       g_hash_table_insert (figures, g_memdup2 (&c->org_id, sizeof c->org_id), f);
     }
   for (guint i = 0; i < integration->len; i++)
@@ -437,23 +447,6 @@ load_figures (RhDatabase *db, const RhPeriod *p, GError **error)
       if (f != NULL && r->index >= 0)
         f->integration = r->index / 100;
     }
-  /* Attendance: people present over people expected, at the branch's meetings. */
-  stmt = rh_database_prepare (db, "SELECT coalesce (g.parent_id, m.org_id), sum (m.present),"
-                                  " sum (m.expected) FROM meeting m LEFT JOIN organisation g"
-                                  " ON g.id = m.org_id AND g.kind = 'group'"
-                                  " WHERE m.date BETWEEN ?1 AND ?2 GROUP BY 1", error);
-  if (stmt == NULL)
-    return NULL;
-  rh_sql_bind_text (stmt, 1, p->first);
-  rh_sql_bind_text (stmt, 2, p->last);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      Figures *f = g_hash_table_lookup (figures, &id);
-      if (f != NULL && sqlite3_column_int (stmt, 2) > 0)
-        f->attendance = sqlite3_column_double (stmt, 1) / sqlite3_column_double (stmt, 2);
-    }
-  sqlite3_reset (stmt);
   stmt = rh_database_prepare (db, "SELECT org_id, status, count(*) FROM integration_case"
                                   " WHERE year = ?1 AND org_id IS NOT NULL GROUP BY 1, 2", error);
   if (stmt == NULL)
@@ -469,6 +462,16 @@ load_figures (RhDatabase *db, const RhPeriod *p, GError **error)
     }
   sqlite3_reset (stmt);
   return g_steal_pointer (&figures);
+}
+
+/* The figures of one branch (a table of one entry at most). */
+static GHashTable *
+load_figures_of (RhDatabase *db, const RhPeriod *p, gint64 org_id, GError **error)
+{
+  g_autoptr (GHashTable) only = g_hash_table_new (g_int64_hash, g_int64_equal);
+
+  g_hash_table_add (only, &org_id);
+  return load_figures (db, p, only, error);
 }
 
 /* The share of its points an automatic indicator earns from the figures. */
@@ -536,7 +539,7 @@ rh_assessment_fill_auto (RhDatabase *db, RhAssessment *a, GError **error)
   /* A finalised assessment keeps the figures of its day in its self scores. */
   if (a->status == RH_ASSESSMENT_FINALISED)
     return described;
-  figures = load_figures (db, &p, error);
+  figures = load_figures_of (db, &p, a->org_id, error);
   if (figures == NULL)
     {
       g_hash_table_unref (described);
@@ -707,6 +710,7 @@ rh_assessment_score_all (RhDatabase *db, const char *period, GError **error)
   g_autoptr (GHashTable) previous = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                                            g_free);
   g_autoptr (GPtrArray) results = g_ptr_array_new_with_free_func ((GDestroyNotify) rh_score_result_free);
+  g_autoptr (GHashTable) open_branches = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autofree char *canonical = NULL;
   char prev[16];
   sqlite3_stmt *stmt;
@@ -758,6 +762,18 @@ rh_assessment_score_all (RhDatabase *db, const char *period, GError **error)
     }
   sqlite3_reset (stmt);
 
+  /* Finalised results are stored: the records are read only for the
+   * branches whose assessment is still open. */
+  for (guint i = 0; i < results->len; i++)
+    {
+      RhScoreResult *r = results->pdata[i];
+      if (r->assessment_id != 0 && r->status != RH_ASSESSMENT_FINALISED)
+        g_hash_table_add (open_branches, &r->org_id);
+    }
+  if (g_hash_table_size (open_branches) > 0
+      && (figures = load_figures (db, &p, open_branches, error)) == NULL)
+    return NULL;
+
   for (guint i = 0; i < results->len; i++)
     {
       RhScoreResult *r = results->pdata[i];
@@ -765,13 +781,6 @@ rh_assessment_score_all (RhDatabase *db, const char *period, GError **error)
 
       if (r->assessment_id == 0)
         continue;
-      /* Finalised results are stored: the records are read only for the others. */
-      if (r->status != RH_ASSESSMENT_FINALISED && figures == NULL)
-        {
-          figures = load_figures (db, &p, error);
-          if (figures == NULL)
-            return NULL;
-        }
       if (r->status != RH_ASSESSMENT_FINALISED && !score_one (db, r, templates, figures, error))
         return NULL;
       before = g_hash_table_lookup (previous, &r->org_id);
@@ -934,7 +943,7 @@ finalise (RhDatabase *db, RhAssessment *a, GHashTable *period_figures,
   if (t == NULL || !rh_period_parse (a->period, &p, error))
     goto out;
   if (figures == NULL)
-    figures = load_figures (db, &p, error);
+    figures = load_figures_of (db, &p, a->org_id, error);
   if (levels == NULL)
     levels = quota_levels (db, a->period, error);
   if (figures == NULL || levels == NULL)
@@ -1103,7 +1112,7 @@ finalise_all (RhDatabase *db, gpointer data, GError **error)
         continue;
       d = g_new0 (PeriodData, 1);
       g_hash_table_insert (by_period, g_strdup (a->period), d);
-      d->figures = load_figures (db, &p, error);
+      d->figures = load_figures (db, &p, NULL, error);
       d->levels = d->figures != NULL ? quota_levels (db, a->period, error) : NULL;
       if (d->levels == NULL)
         return FALSE;
@@ -1215,7 +1224,7 @@ rh_assessment_detail (RhDatabase *db, gint64 org_id, const char *period, GError 
     return NULL;
   if (a->status != RH_ASSESSMENT_FINALISED)
     {
-      if (!rh_period_parse (a->period, &p, error) || (figures = load_figures (db, &p, error)) == NULL)
+      if (!rh_period_parse (a->period, &p, error) || (figures = load_figures_of (db, &p, a->org_id, error)) == NULL)
         {
           rh_template_free (t);
           return NULL;
@@ -1259,7 +1268,7 @@ rh_assessment_star_shares_all (RhDatabase *db, const char *period, GError **erro
       open |= rh_assessment_status_from_string (rh_sql_text (stmt, 1)) != RH_ASSESSMENT_FINALISED;
     }
   sqlite3_reset (stmt);
-  if (open && (figures = load_figures (db, &p, error)) == NULL)
+  if (open && (figures = load_figures (db, &p, NULL, error)) == NULL)
     return NULL;
   for (guint i = 0; i < ids->len; i++)
     {
@@ -1408,7 +1417,7 @@ rh_assessment_details (RhDatabase *db, const char *period, gint64 org_id, GError
   if (!rh_period_parse (period, &p, error))
     return NULL;
   canonical = rh_period_format (&p);
-  figures = load_figures (db, &p, error);
+  figures = org_id != 0 ? load_figures_of (db, &p, org_id, error) : load_figures (db, &p, NULL, error);
   if (figures == NULL)
     return NULL;
   stmt = rh_database_prepare (db, "SELECT a.org_id FROM assessment a JOIN organisation o"

@@ -26,6 +26,8 @@ typedef struct {
   GArray       *committees;     /* Term: when a committee of three or more was in office */
   GArray       *groups;         /* ids of its party groups: 党小组会 counts per group */
   GArray       *meetings;       /* Held */
+  gint64        present;        /* attendance at the period's meetings */
+  gint64        expected;
   RhCompliance *result;
 } Branch;
 
@@ -59,20 +61,23 @@ unit_kind (RhRulePeriod period)
          : period == RH_RULE_QUARTER ? RH_PERIOD_QUARTER : RH_PERIOD_YEAR;
 }
 
-/* Valid meetings of a kind held by one organisation within a unit. */
+/* Valid meetings held by one organisation within a unit, among the branch's
+ * meetings of one kind. */
 static int
-count_held (Branch *b, RhMeetingKind kind, gint64 org_id, const RhPeriod *unit)
+count_held (const Held *held, guint n_held, gint64 org_id, const RhPeriod *unit)
 {
   int n = 0;
 
-  for (guint i = 0; i < b->meetings->len; i++)
-    {
-      Held *h = &g_array_index (b->meetings, Held, i);
-      if (h->kind == kind && h->valid && h->org_id == org_id
-          && rh_period_contains_date (unit, h->date))
-        n++;
-    }
+  for (guint i = 0; i < n_held; i++)
+    if (held[i].valid && held[i].org_id == org_id && rh_period_contains_date (unit, held[i].date))
+      n++;
   return n;
+}
+
+static int
+compare_held_kinds (gconstpointer a, gconstpointer b)
+{
+  return (int) ((const Held *) a)->kind - (int) ((const Held *) b)->kind;
 }
 
 /* Whether a unit is due at all: the branch existed by then, and for 支委会
@@ -102,17 +107,23 @@ compute_kind (Branch *b, RhMeetingKind kind, const RhMeetingRule *rule, GArray *
   /* 党小组会 is held by each party group; everything else by the branch. */
   GArray *holders = kind == RH_MEETING_GROUP ? b->groups : NULL;
   guint n_holders = holders != NULL ? holders->len : 1;
+  /* The branch's meetings are sorted by kind (see compute_branch): the units
+   * below are counted over this kind's run only, not over every meeting. */
+  const Held *held = (const Held *) (gpointer) b->meetings->data;
+  guint first = 0, n_held = 0;
 
-  out->units = g_array_new (FALSE, FALSE, sizeof (RhComplianceUnit));
+  while (first < b->meetings->len && held[first].kind < kind)
+    first++;
+  held += first;
+  while (first + n_held < b->meetings->len && held[n_held].kind == kind)
+    n_held++;
+
+  out->units = g_array_sized_new (FALSE, FALSE, sizeof (RhComplianceUnit), units->len);
   out->times = rule->times;
-  for (guint i = 0; i < b->meetings->len; i++)
+  for (guint i = 0; i < n_held; i++)
     {
-      Held *h = &g_array_index (b->meetings, Held, i);
-      if (h->kind == kind)
-        {
-          out->held += h->valid;
-          out->invalid += !h->valid;
-        }
+      out->held += held[i].valid;
+      out->invalid += !held[i].valid;
     }
   out->applicable = rule->period != RH_RULE_NONE && rule->times > 0 && n_holders > 0
                     && (kind != RH_MEETING_COMMITTEE || b->committees->len > 0);
@@ -132,7 +143,7 @@ compute_kind (Branch *b, RhMeetingKind kind, const RhMeetingRule *rule, GArray *
       for (guint g = 0; g < n_holders; g++)
         {
           gint64 holder = holders != NULL ? g_array_index (holders, gint64, g) : b->id;
-          unit.held += MIN (count_held (b, kind, holder, &unit.period), rule->times);
+          unit.held += MIN (count_held (held, n_held, holder, &unit.period), rule->times);
           unit.required += rule->times;
         }
       if (unit.held < unit.required)
@@ -156,6 +167,7 @@ compute_branch (Branch *b, const RhMeetingRule *rules, GArray **units, const RhP
   c->org_id = b->id;
   c->org_name = g_strdup (b->name);
   c->period = *period;
+  g_array_sort (b->meetings, compare_held_kinds);
   for (int k = 0; k < RH_N_MEETING_KINDS; k++)
     {
       compute_kind (b, (RhMeetingKind) k, &rules[k], units[k], today, &c->kinds[k]);
@@ -163,30 +175,146 @@ compute_branch (Branch *b, const RhMeetingRule *rules, GArray **units, const RhP
       c->met += c->kinds[k].met;
     }
   c->rate = c->required > 0 ? (double) c->met / c->required : -1;
+  c->present = b->present;
+  c->expected = b->expected;
   b->result = c;
 }
 
-/* Loads the branches (one, or all with branch_id 0), their groups,
- * committees and meetings in four queries. */
+/* One meeting of the branch or of one of its groups, from the columns kind,
+ * date, valid, present, expected starting at `col`. A meeting of an archived
+ * group counts only for attendance. */
+static void
+add_meeting (Branch *b, sqlite3_stmt *stmt, int col, gint64 org_id, gboolean archived)
+{
+  Held h = { org_id, 0, "", sqlite3_column_int (stmt, col + 2) != 0 };
+  int kind = rh_meeting_kind_from_string (rh_sql_text (stmt, col));
+
+  b->present += sqlite3_column_int64 (stmt, col + 3);
+  b->expected += sqlite3_column_int64 (stmt, col + 4);
+  if (archived || kind < 0)
+    return;
+  h.kind = (RhMeetingKind) kind;
+  g_strlcpy (h.date, rh_sql_text (stmt, col + 1), sizeof h.date);
+  g_array_append_val (b->meetings, h);
+}
+
+/* The statements that read one branch, bound to the period once: a few
+ * executions per branch, each a seek in an index. */
+typedef struct {
+  sqlite3_stmt *committees;
+  sqlite3_stmt *meetings;   /* the branch's own */
+  sqlite3_stmt *groups;     /* its groups, each with its meetings (or one row without) */
+} BranchReads;
+
+static gboolean
+branch_reads_prepare (RhDatabase *db, const RhPeriod *period, BranchReads *r, GError **error)
+{
+  r->committees = rh_database_prepare (db, "SELECT t.start_date, t.ended_date FROM committee_term t"
+                                           " WHERE t.org_id = ?1 AND t.start_date <= ?3"
+                                           " AND (t.ended_date IS NULL OR t.ended_date > ?2)"
+                                           " AND (SELECT count(*) FROM committee_role r"
+                                           "  WHERE r.term_id = t.id) >= 3", error);
+  if (r->committees == NULL)
+    return FALSE;
+  r->meetings = rh_database_prepare (db, "SELECT kind, date, valid, present, expected"
+                                         " FROM meeting WHERE org_id = ?1"
+                                         " AND date BETWEEN ?2 AND ?3", error);
+  if (r->meetings == NULL)
+    return FALSE;
+  /* A LEFT JOIN keeps its left table outside: each group's rows come together. */
+  r->groups = rh_database_prepare (db, "SELECT g.id, g.archived_date IS NOT NULL, m.kind, m.date,"
+                                       " m.valid, m.present, m.expected FROM organisation g"
+                                       " LEFT JOIN meeting m ON m.org_id = g.id"
+                                       " AND m.date BETWEEN ?2 AND ?3"
+                                       " WHERE g.parent_id = ?1 AND g.kind = 'group'", error);
+  if (r->groups == NULL)
+    return FALSE;
+  rh_sql_bind_text (r->committees, 2, period->first);
+  rh_sql_bind_text (r->committees, 3, period->last);
+  rh_sql_bind_text (r->meetings, 2, period->first);
+  rh_sql_bind_text (r->meetings, 3, period->last);
+  rh_sql_bind_text (r->groups, 2, period->first);
+  rh_sql_bind_text (r->groups, 3, period->last);
+  return TRUE;
+}
+
+/* A branch's committees of three or more overlapping the period, its groups
+ * and the meetings of both. */
+static void
+load_branch (const BranchReads *r, Branch *b)
+{
+  sqlite3_stmt *stmt = r->committees;
+  gint64 last_group = 0;
+
+  sqlite3_bind_int64 (stmt, 1, b->id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      Term t = { "", "" };
+
+      g_strlcpy (t.start, rh_sql_text (stmt, 0), sizeof t.start);
+      if (rh_sql_text (stmt, 1) != NULL)
+        g_strlcpy (t.end, rh_sql_text (stmt, 1), sizeof t.end);
+      g_array_append_val (b->committees, t);
+    }
+  sqlite3_reset (stmt);
+
+  stmt = r->meetings;
+  sqlite3_bind_int64 (stmt, 1, b->id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    add_meeting (b, stmt, 0, b->id, FALSE);
+  sqlite3_reset (stmt);
+
+  /* Archived groups hold no meetings that count and are not asked to, but
+   * the people who came to their meetings still count in attendance. */
+  stmt = r->groups;
+  sqlite3_bind_int64 (stmt, 1, b->id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gboolean archived = sqlite3_column_int (stmt, 1) != 0;
+
+      if (id != last_group && !archived)
+        g_array_append_val (b->groups, id);
+      last_group = id;
+      if (sqlite3_column_type (stmt, 2) != SQLITE_NULL)
+        add_meeting (b, stmt, 2, id, archived);
+    }
+  sqlite3_reset (stmt);
+}
+
+/* Loads the branches (one, or all with branch_id 0, or those in `only` when
+ * it is not NULL), then what each is made of and its meetings, with the
+ * attendance at them. Everything but the list of branches is read branch
+ * by branch through the indexes (meeting_period holds every column read),
+ * so the cost follows the branches asked for, not the size of the
+ * committee or the years of records. */
 static GPtrArray *
-load_branches (RhDatabase *db, gint64 branch_id, const RhPeriod *period, GError **error)
+load_branches (RhDatabase *db, gint64 branch_id, GHashTable *only, const RhPeriod *period,
+               GError **error)
 {
   g_autoptr (GPtrArray) branches = g_ptr_array_new_with_free_func ((GDestroyNotify) branch_free);
-  g_autoptr (GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
-  g_autoptr (GHashTable) group_branch = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
-                                                               NULL);
+  BranchReads reads;
   sqlite3_stmt *stmt;
 
-  stmt = rh_database_prepare (db, "SELECT o.id, o.name, o.founded_date"
-                                  " FROM organisation o WHERE o.kind = 'branch'"
-                                  " AND o.archived_date IS NULL AND (?1 = 0 OR o.id = ?1)"
-                                  " ORDER BY o.pinyin, o.id", error);
+  /* Some branches are looked up by id: a few cost a few rows, not a walk
+   * through every branch of the committee. */
+  stmt = rh_database_prepare (db, only != NULL
+    ? "SELECT o.id, o.name, o.founded_date FROM organisation o"
+      " WHERE o.id IN (SELECT value FROM json_each (?1)) AND o.kind = 'branch'"
+      " AND o.archived_date IS NULL ORDER BY o.pinyin, o.id"
+    : "SELECT o.id, o.name, o.founded_date FROM organisation o WHERE o.kind = 'branch'"
+      " AND o.archived_date IS NULL AND (?1 = 0 OR o.id = ?1) ORDER BY o.pinyin, o.id",
+    error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, branch_id);
+  if (only != NULL)
+    rh_sql_bind_id_set (stmt, 1, only);
+  else
+    sqlite3_bind_int64 (stmt, 1, branch_id);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
       Branch *b = g_new0 (Branch, 1);
+
       b->id = sqlite3_column_int64 (stmt, 0);
       b->name = rh_sql_dup (stmt, 1);
       g_strlcpy (b->founded, rh_sql_text (stmt, 2) ? rh_sql_text (stmt, 2) : "", sizeof b->founded);
@@ -194,78 +322,19 @@ load_branches (RhDatabase *db, gint64 branch_id, const RhPeriod *period, GError 
       b->groups = g_array_new (FALSE, FALSE, sizeof (gint64));
       b->meetings = g_array_new (FALSE, FALSE, sizeof (Held));
       g_ptr_array_add (branches, b);
-      g_hash_table_insert (by_id, &b->id, b);
     }
   sqlite3_reset (stmt);
 
-  /* Committees of three or more, current and past, overlapping the period. */
-  stmt = rh_database_prepare (db, "SELECT t.org_id, t.start_date, t.ended_date FROM committee_term t"
-                                  " WHERE t.start_date <= ?2 AND (t.ended_date IS NULL"
-                                  "  OR t.ended_date > ?1) AND (SELECT count(*) FROM committee_role r"
-                                  "  WHERE r.term_id = t.id) >= 3", error);
-  if (stmt == NULL)
+  if (!branch_reads_prepare (db, period, &reads, error))
     return NULL;
-  rh_sql_bind_text (stmt, 1, period->first);
-  rh_sql_bind_text (stmt, 2, period->last);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      gint64 org = sqlite3_column_int64 (stmt, 0);
-      Branch *b = g_hash_table_lookup (by_id, &org);
-      Term t = { "", "" };
-
-      if (b == NULL)
-        continue;
-      g_strlcpy (t.start, rh_sql_text (stmt, 1), sizeof t.start);
-      if (rh_sql_text (stmt, 2) != NULL)
-        g_strlcpy (t.end, rh_sql_text (stmt, 2), sizeof t.end);
-      g_array_append_val (b->committees, t);
-    }
-  sqlite3_reset (stmt);
-
-  stmt = rh_database_prepare (db, "SELECT id, parent_id FROM organisation"
-                                  " WHERE kind = 'group' AND archived_date IS NULL", error);
-  if (stmt == NULL)
-    return NULL;
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      gint64 parent = sqlite3_column_int64 (stmt, 1);
-      Branch *b = g_hash_table_lookup (by_id, &parent);
-      if (b != NULL)
-        {
-          gint64 id = sqlite3_column_int64 (stmt, 0);
-          g_array_append_val (b->groups, id);
-          g_hash_table_insert (group_branch, g_memdup2 (&id, sizeof id), b);
-        }
-    }
-  sqlite3_reset (stmt);
-
-  stmt = rh_database_prepare (db, "SELECT org_id, kind, date, valid FROM meeting"
-                                  " WHERE date BETWEEN ?1 AND ?2", error);
-  if (stmt == NULL)
-    return NULL;
-  rh_sql_bind_text (stmt, 1, period->first);
-  rh_sql_bind_text (stmt, 2, period->last);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      Held h = { sqlite3_column_int64 (stmt, 0), 0, "", sqlite3_column_int (stmt, 3) != 0 };
-      int kind = rh_meeting_kind_from_string (rh_sql_text (stmt, 1));
-      Branch *b = g_hash_table_lookup (by_id, &h.org_id);
-
-      if (b == NULL)
-        b = g_hash_table_lookup (group_branch, &h.org_id);
-      if (b == NULL || kind < 0)
-        continue;
-      h.kind = (RhMeetingKind) kind;
-      g_strlcpy (h.date, rh_sql_text (stmt, 2), sizeof h.date);
-      g_array_append_val (b->meetings, h);
-    }
-  sqlite3_reset (stmt);
+  for (guint i = 0; i < branches->len; i++)
+    load_branch (&reads, branches->pdata[i]);
   return g_steal_pointer (&branches);
 }
 
 static GPtrArray *
-compute (RhDatabase *db, gint64 branch_id, const RhPeriod *period, const GDate *today,
-         GError **error)
+compute (RhDatabase *db, gint64 branch_id, GHashTable *only, const RhPeriod *period,
+         const GDate *today, GError **error)
 {
   RhMeetingRule rules[RH_N_MEETING_KINDS];
   g_autoptr (GPtrArray) branches = NULL;
@@ -282,7 +351,7 @@ compute (RhDatabase *db, gint64 branch_id, const RhPeriod *period, const GDate *
   today_text = rh_date_format (today);
   if (!rh_meeting_rules_load (db, rules, error))
     return NULL;
-  branches = load_branches (db, branch_id, period, error);
+  branches = load_branches (db, branch_id, only, period, error);
   if (branches == NULL)
     return NULL;
   for (int k = 0; k < RH_N_MEETING_KINDS; k++)
@@ -303,7 +372,7 @@ RhCompliance *
 rh_compliance_compute (RhDatabase *db, gint64 branch_id, const RhPeriod *period,
                        const GDate *today, GError **error)
 {
-  g_autoptr (GPtrArray) all = compute (db, branch_id, period, today, error);
+  g_autoptr (GPtrArray) all = compute (db, branch_id, NULL, period, today, error);
 
   if (all == NULL)
     return NULL;
@@ -320,5 +389,14 @@ GPtrArray *
 rh_compliance_compute_all (RhDatabase *db, const RhPeriod *period, const GDate *today,
                            GError **error)
 {
-  return compute (db, 0, period, today, error);
+  return compute (db, 0, NULL, period, today, error);
+}
+
+GPtrArray *
+rh_compliance_compute_some (RhDatabase *db, const RhPeriod *period, GHashTable *branch_ids,
+                            const GDate *today, GError **error)
+{
+  g_return_val_if_fail (branch_ids != NULL, NULL);
+
+  return compute (db, 0, branch_ids, period, today, error);
 }

@@ -41,6 +41,10 @@ typedef struct {
   int              required;
   int              met;
   double           rate;  /* met / required, or -1 when nothing is due yet */
+  /* People present and expected at every meeting of the period held by the
+   * branch or one of its groups, archived groups included, valid or not. */
+  gint64           present;
+  gint64           expected;
 } RhCompliance;
 
 void          rh_compliance_free (RhCompliance *c);
@@ -52,5 +56,11 @@ RhCompliance *rh_compliance_compute (RhDatabase *db, gint64 branch_id, const RhP
 /* Every active branch, by pinyin, in a few queries whatever their number. */
 GPtrArray    *rh_compliance_compute_all (RhDatabase *db, const RhPeriod *period,
                                          const GDate *today, GError **error);
+/* The same for the active branches whose ids are keys of branch_ids (gint64
+ * pointers, as with g_int64_hash), by pinyin: a few of a large committee's
+ * cost a fraction of all of them. */
+GPtrArray    *rh_compliance_compute_some (RhDatabase *db, const RhPeriod *period,
+                                          GHashTable *branch_ids, const GDate *today,
+                                          GError **error);
 
 G_END_DECLS

@@ -445,6 +445,8 @@ typedef struct {
   RowKind   kind;
   RhMember *member;         /* NULL when invalid or empty */
   int       missing;        /* index into missing, or -1 */
+  gboolean  new_branch;     /* member->org_id is -1 until the branch is created */
+  gboolean  new_group;      /* member->group_id is -1 until the group is created */
 } PlanRow;
 
 struct _RhImportPlan
@@ -634,6 +636,18 @@ value (RhImportPlan *plan, guint r, RhImportField field)
   return c < 0 ? "" : rh_sheet_cell (plan->sheet, r, (guint) c);
 }
 
+/* Whether a cell holds anything but white space (what text_of would keep). */
+static gboolean
+has_text (RhImportPlan *plan, guint r, RhImportField field)
+{
+  const char *v = value (plan, r, field);
+
+  for (; *v; v++)
+    if (!g_ascii_isspace (*v))
+      return g_utf8_validate (value (plan, r, field), -1, NULL);
+  return FALSE;
+}
+
 /* A trimmed copy, or NULL for an empty cell. */
 static char *
 text_of (RhImportPlan *plan, guint r, RhImportField field)
@@ -710,16 +724,13 @@ prepare_row (RhImportPlan *plan, Context *cx, guint r)
   g_autofree char *status_text = NULL;
   g_autofree char *branch_name = NULL;
   g_autofree char *group_name = NULL;
-  PlanRow row = { r + 1, ROW_NEW, NULL, -1 };
+  PlanRow row = { r + 1, ROW_NEW, NULL, -1, FALSE, FALSE };
   guint bad_fields = 0;
   gboolean any = FALSE, missing_branch = FALSE, missing_group = FALSE;
   gint64 *existing = NULL;
 
   for (int f = 0; f < RH_IMPORT_N_FIELDS && !any; f++)
-    {
-      g_autofree char *t = text_of (plan, r, (RhImportField) f);
-      any = t != NULL;
-    }
+    any = has_text (plan, r, (RhImportField) f);
   if (!any)
     return;  /* an empty row, or one with data only in columns not imported */
   plan->n_rows++;
@@ -892,6 +903,9 @@ prepare_row (RhImportPlan *plan, Context *cx, guint r)
       m->org_id = G_MAXINT64;
     if (m->group_id < 0)
       m->group_id = 0;
+    /* As rh_member_insert does before its checks: the member is checked, and later written,
+     * exactly as it will be stored. */
+    rh_member_normalise (m);
     errors = rh_member_errors (m, &cx->today);
     m->org_id = org;
     m->group_id = group;
@@ -940,6 +954,8 @@ prepare_row (RhImportPlan *plan, Context *cx, guint r)
       if (missing_group)
         row.missing = missing_org (plan, cx, branch_name, m->group_name);
       row.member = g_steal_pointer (&m);
+      row.new_branch = missing_branch;
+      row.new_group = missing_group;
       if (row.missing >= 0)
         {
           if (row.kind == ROW_NEW)
@@ -1160,6 +1176,8 @@ write_rows (RhDatabase *db, gpointer data, GError **error)
   RhImportPlan *plan = c->plan;
   g_autoptr (GHashTable) created = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                           g_free);
+  /* "branch/group" pairs found active, inside this transaction, so nothing changes them. */
+  g_autoptr (GHashTable) checked = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   guint total = rh_import_plan_n_new (plan) + rh_import_plan_n_updated (plan);
   guint n_new = 0, n_updated = 0;
   sqlite3_stmt *stmt;
@@ -1185,7 +1203,21 @@ write_rows (RhDatabase *db, gpointer data, GError **error)
 
           m->group_id = id ? *id : 0;
         }
-      ok = row->kind == ROW_NEW ? rh_member_insert (db, m, error) : rh_member_update (db, m, error);
+      /* Every row was normalised and checked by rh_import_prepare; what may have changed
+       * since is the organisations, checked here once each (the 身份证号 is kept unique by
+       * the database). */
+      {
+        char key[48];
+
+        g_snprintf (key, sizeof key, "%" G_GINT64_FORMAT "/%" G_GINT64_FORMAT, m->org_id,
+                    m->group_id);
+        ok = g_hash_table_contains (checked, key)
+             || (rh_member_check_orgs (db, m->org_id, m->group_id, error)
+                 && g_hash_table_add (checked, g_strdup (key)));
+      }
+      if (ok)
+        ok = row->kind == ROW_NEW ? rh_member_insert_checked (db, m, error)
+                                  : rh_member_update_checked (db, m, error);
       if (!ok)
         {
           g_prefix_error (error, _("Row %u: "), row->row);
@@ -1264,13 +1296,20 @@ rh_import_commit (RhDatabase *db, RhImportPlan *plan, GCancellable *cancellable,
     }
   if (!ok)
     {
-      /* A failed row leaves the plan's members with ids from the rolled-back inserts. */
+      /* A failed row leaves the plan's members with ids from the rolled-back inserts… */
       for (guint i = 0; i < plan->rows->len; i++)
         {
           PlanRow *row = &g_array_index (plan->rows, PlanRow, i);
 
-          if (row->member != NULL && row->kind == ROW_NEW)
+          if (row->member == NULL)
+            continue;
+          if (row->kind == ROW_NEW)
             row->member->id = 0;
+          /* …and with the ids of organisations created and rolled back. */
+          if (row->new_branch)
+            row->member->org_id = -1;
+          if (row->new_group)
+            row->member->group_id = -1;
         }
     }
   return ok;

@@ -445,6 +445,33 @@ org_is (RhDatabase *db, gint64 id, RhOrgKind kind, gint64 parent_id)
   return found;
 }
 
+/* The branch is an active branch, and the party group (unless 0) one of its groups. */
+static gboolean
+check_orgs (RhDatabase *db, gint64 org_id, gint64 group_id, GError **error)
+{
+  if (!org_is (db, org_id, RH_ORG_BRANCH, 0))
+    {
+      g_set_error (error, RH_VALIDATION_ERROR, RH_FIELD_BRANCH,
+                   _("%s: members belong to an active branch (党支部)"),
+                   rh_field_label (RH_FIELD_BRANCH));
+      return FALSE;
+    }
+  if (group_id != 0 && !org_is (db, group_id, RH_ORG_GROUP, org_id))
+    {
+      g_set_error (error, RH_VALIDATION_ERROR, RH_FIELD_GROUP,
+                   _("%s: the party group must belong to the member's branch"),
+                   rh_field_label (RH_FIELD_GROUP));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+rh_member_check_orgs (RhDatabase *db, gint64 org_id, gint64 group_id, GError **error)
+{
+  return check_orgs (db, org_id, group_id, error);
+}
+
 /* Checks against other rows: the branch and group exist, the id number is unused. */
 static gboolean
 check_references (RhDatabase *db, RhMember *m, GError **error)
@@ -452,23 +479,8 @@ check_references (RhDatabase *db, RhMember *m, GError **error)
   sqlite3_stmt *stmt;
   g_autofree char *other = NULL;
 
-  if (!org_is (db, m->org_id, RH_ORG_BRANCH, 0))
-    {
-      g_set_error (error, RH_VALIDATION_ERROR, RH_FIELD_BRANCH,
-                   _("%s: members belong to an active branch (党支部)"),
-                   rh_field_label (RH_FIELD_BRANCH));
-      return FALSE;
-    }
-  if (m->group_id != 0)
-    {
-      if (!org_is (db, m->group_id, RH_ORG_GROUP, m->org_id))
-        {
-          g_set_error (error, RH_VALIDATION_ERROR, RH_FIELD_GROUP,
-                       _("%s: the party group must belong to the member's branch"),
-                       rh_field_label (RH_FIELD_GROUP));
-          return FALSE;
-        }
-    }
+  if (!check_orgs (db, m->org_id, m->group_id, error))
+    return FALSE;
   stmt = rh_database_prepare (db, "SELECT name FROM member WHERE id_number = ?1 AND id <> ?2",
                               error);
   if (stmt == NULL)
@@ -488,8 +500,8 @@ check_references (RhDatabase *db, RhMember *m, GError **error)
 }
 
 /* Derived fields: upper-case X, birth date from the id, pinyin keys. */
-static void
-normalise (RhMember *m)
+void
+rh_member_normalise (RhMember *m)
 {
   GDate birth;
 
@@ -510,88 +522,132 @@ normalise (RhMember *m)
   rh_pinyin_keys (m->name, &m->pinyin, &m->initials);
 }
 
+/* Binds ?1…?25 of the INSERT and the UPDATE; the keys are those rh_member_normalise set.
+ * The member's strings are bound without a copy: write_member steps, resets and clears the
+ * statement while the member is unchanged. */
 static void
 bind_member (sqlite3_stmt *stmt, RhMember *m)
 {
   sqlite3_bind_int64 (stmt, 1, m->org_id);
   rh_sql_bind_id (stmt, 2, m->group_id);
-  rh_sql_bind_text (stmt, 3, m->name);
-  rh_sql_bind_text (stmt, 4, m->pinyin);
-  rh_sql_bind_text (stmt, 5, m->initials);
-  rh_sql_bind_text (stmt, 6, rh_gender_to_string (m->gender));
-  rh_sql_bind_text (stmt, 7, m->ethnicity);
-  rh_sql_bind_text (stmt, 8, m->birth_date);
-  rh_sql_bind_text (stmt, 9, m->id_number);
-  rh_sql_bind_text (stmt, 10, m->phone);
-  rh_sql_bind_text (stmt, 11, m->education);
-  rh_sql_bind_text (stmt, 12, m->post);
-  rh_sql_bind_text (stmt, 13, rh_status_to_string (m->status));
-  rh_sql_bind_text (stmt, 14, m->applied_date);
-  rh_sql_bind_text (stmt, 15, m->talk_date);
-  rh_sql_bind_text (stmt, 16, m->activist_date);
-  rh_sql_bind_text (stmt, 17, m->candidate_date);
-  rh_sql_bind_text (stmt, 18, m->admitted_date);
-  rh_sql_bind_text (stmt, 19, m->full_date);
+  rh_sql_bind_text_static (stmt, 3, m->name);
+  rh_sql_bind_text_static (stmt, 4, m->pinyin);
+  rh_sql_bind_text_static (stmt, 5, m->initials);
+  rh_sql_bind_text_static (stmt, 6, rh_gender_to_string (m->gender));
+  rh_sql_bind_text_static (stmt, 7, m->ethnicity);
+  rh_sql_bind_text_static (stmt, 8, m->birth_date);
+  rh_sql_bind_text_static (stmt, 9, m->id_number);
+  rh_sql_bind_text_static (stmt, 10, m->phone);
+  rh_sql_bind_text_static (stmt, 11, m->education);
+  rh_sql_bind_text_static (stmt, 12, m->post);
+  rh_sql_bind_text_static (stmt, 13, rh_status_to_string (m->status));
+  rh_sql_bind_text_static (stmt, 14, m->applied_date);
+  rh_sql_bind_text_static (stmt, 15, m->talk_date);
+  rh_sql_bind_text_static (stmt, 16, m->activist_date);
+  rh_sql_bind_text_static (stmt, 17, m->candidate_date);
+  rh_sql_bind_text_static (stmt, 18, m->admitted_date);
+  rh_sql_bind_text_static (stmt, 19, m->full_date);
   sqlite3_bind_int (stmt, 20, m->probation_extension_months);
-  rh_sql_bind_text (stmt, 21, m->vanguard_post);
+  rh_sql_bind_text_static (stmt, 21, m->vanguard_post);
   sqlite3_bind_int (stmt, 22, m->is_cadre ? 1 : 0);
-  rh_sql_bind_text (stmt, 23, rh_flow_to_string (m->flow));
-  rh_sql_bind_text (stmt, 24, m->note);
-  sqlite3_bind_text (stmt, 25, rh_pinyin_search_text (m->name, m->id_number), -1, g_free);
+  rh_sql_bind_text_static (stmt, 23, rh_flow_to_string (m->flow));
+  rh_sql_bind_text_static (stmt, 24, m->note);
+  sqlite3_bind_text (stmt, 25,
+                     rh_pinyin_search_text_from_keys (m->name, m->pinyin, m->initials,
+                                                      m->id_number),
+                     -1, g_free);
+}
+
+/* Runs the INSERT or UPDATE. When the database refuses the row (a 身份证号 recorded
+ * meanwhile, a branch archived meanwhile), the full reference check says why in the
+ * user's words; otherwise SQLite's message is given. */
+static gboolean
+write_member (RhDatabase *db, RhMember *m, gboolean insert, GError **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (insert)
+    stmt = rh_database_prepare (db,
+                                "INSERT INTO member (org_id, group_id, name, pinyin, initials,"
+                                " gender, ethnicity, birth_date, id_number, phone, education,"
+                                " post, status, applied_date, talk_date, activist_date,"
+                                " candidate_date, admitted_date, full_date,"
+                                " probation_extension_months, vanguard_post, is_cadre, flow,"
+                                " note, search_text) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9,"
+                                " ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21,"
+                                " ?22, ?23, ?24, ?25)",
+                                error);
+  else
+    stmt = rh_database_prepare (db,
+                                "UPDATE member SET org_id = ?1, group_id = ?2, name = ?3,"
+                                " pinyin = ?4, initials = ?5, gender = ?6, ethnicity = ?7,"
+                                " birth_date = ?8, id_number = ?9, phone = ?10, education = ?11,"
+                                " post = ?12, status = ?13, applied_date = ?14, talk_date = ?15,"
+                                " activist_date = ?16, candidate_date = ?17, admitted_date = ?18,"
+                                " full_date = ?19, probation_extension_months = ?20,"
+                                " vanguard_post = ?21, is_cadre = ?22, flow = ?23, note = ?24,"
+                                " search_text = ?25 WHERE id = ?26",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_member (stmt, m);
+  if (!insert)
+    sqlite3_bind_int64 (stmt, 26, m->id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      if (insert)
+        m->id = sqlite3_last_insert_rowid (rh_database_get_handle (db));
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return TRUE;
+    }
+  {
+    g_autoptr (GError) sql_error = NULL;
+    GError *why = NULL;
+
+    rh_database_set_error (db, &sql_error);
+    sqlite3_reset (stmt);
+    sqlite3_clear_bindings (stmt);
+    if ((rc & 0xff) == SQLITE_CONSTRAINT && !check_references (db, m, &why))
+      g_propagate_error (error, why);
+    else
+      g_propagate_error (error, g_steal_pointer (&sql_error));
+    return FALSE;
+  }
 }
 
 gboolean
 rh_member_insert (RhDatabase *db, RhMember *member, GError **error)
 {
-  sqlite3_stmt *stmt;
-
-  normalise (member);
+  rh_member_normalise (member);
   member->id = 0;
   if (!rh_member_validate (member, NULL, error) || !check_references (db, member, error))
     return FALSE;
-  stmt = rh_database_prepare (db,
-                              "INSERT INTO member (org_id, group_id, name, pinyin, initials,"
-                              " gender, ethnicity, birth_date, id_number, phone, education, post,"
-                              " status, applied_date, talk_date, activist_date, candidate_date,"
-                              " admitted_date, full_date, probation_extension_months,"
-                              " vanguard_post, is_cadre, flow, note, search_text) VALUES (?1, ?2,"
-                              " ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,"
-                              " ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25)",
-                              error);
-  if (stmt == NULL)
-    return FALSE;
-  bind_member (stmt, member);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    return rh_database_set_error (db, error);
-  member->id = sqlite3_last_insert_rowid (rh_database_get_handle (db));
-  return TRUE;
+  return write_member (db, member, TRUE, error);
 }
 
 gboolean
 rh_member_update (RhDatabase *db, RhMember *member, GError **error)
 {
-  sqlite3_stmt *stmt;
-
-  normalise (member);
+  rh_member_normalise (member);
   if (!rh_member_validate (member, NULL, error) || !check_references (db, member, error))
     return FALSE;
-  stmt = rh_database_prepare (db,
-                              "UPDATE member SET org_id = ?1, group_id = ?2, name = ?3,"
-                              " pinyin = ?4, initials = ?5, gender = ?6, ethnicity = ?7,"
-                              " birth_date = ?8, id_number = ?9, phone = ?10, education = ?11,"
-                              " post = ?12, status = ?13, applied_date = ?14, talk_date = ?15,"
-                              " activist_date = ?16, candidate_date = ?17, admitted_date = ?18,"
-                              " full_date = ?19, probation_extension_months = ?20,"
-                              " vanguard_post = ?21, is_cadre = ?22, flow = ?23, note = ?24,"
-                              " search_text = ?25 WHERE id = ?26",
-                              error);
-  if (stmt == NULL)
-    return FALSE;
-  bind_member (stmt, member);
-  sqlite3_bind_int64 (stmt, 26, member->id);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    return rh_database_set_error (db, error);
-  return TRUE;
+  return write_member (db, member, FALSE, error);
+}
+
+gboolean
+rh_member_insert_checked (RhDatabase *db, RhMember *member, GError **error)
+{
+  member->id = 0;
+  return write_member (db, member, TRUE, error);
+}
+
+gboolean
+rh_member_update_checked (RhDatabase *db, RhMember *member, GError **error)
+{
+  return write_member (db, member, FALSE, error);
 }
 
 gboolean

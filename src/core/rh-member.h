@@ -62,6 +62,18 @@ GPtrArray *rh_member_errors (RhMember *member, const GDate *today);
 /* Validate, refuse duplicate 身份证号, compute pinyin, write. */
 gboolean  rh_member_insert (RhDatabase *db, RhMember *member, GError **error);
 gboolean  rh_member_update (RhDatabase *db, RhMember *member, GError **error);
+/* The derived fields rh_member_insert and rh_member_update set before validating: the
+ * 身份证号 trimmed in capitals, the birth date from it when empty, pinyin and initials. */
+void      rh_member_normalise (RhMember *member);
+/* For the import, which checks every row before writing any: the branch and group are
+ * checked once per organisation with rh_member_check_orgs, and each member was normalised
+ * and found without errors by rh_member_errors. These write it without checking it again;
+ * a 身份证号 recorded meanwhile is still refused (by the UNIQUE constraint) in the words of
+ * rh_member_insert. */
+gboolean  rh_member_check_orgs (RhDatabase *db, gint64 org_id, gint64 group_id,
+                                GError **error);
+gboolean  rh_member_insert_checked (RhDatabase *db, RhMember *member, GError **error);
+gboolean  rh_member_update_checked (RhDatabase *db, RhMember *member, GError **error);
 /* Transfer out / archive: kept forever, hidden from the active roster. */
 gboolean  rh_member_archive (RhDatabase *db, gint64 id, const char *date,
                              const char *reason, GError **error);

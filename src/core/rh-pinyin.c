@@ -193,9 +193,10 @@ rh_pinyin_fold_query (const char *query)
 }
 
 char *
-rh_pinyin_search_text (const char *name, const char *extra)
+rh_pinyin_search_text_from_keys (const char *name, const char *full, const char *initials,
+                                 const char *extra)
 {
-  g_autofree char *full = NULL, *initials = NULL, *joined = NULL;
+  g_autofree char *joined = NULL;
   GString *text = g_string_new (NULL);
 
   for (const char *p = name != NULL ? name : ""; *p; p = g_utf8_next_char (p))
@@ -207,10 +208,19 @@ rh_pinyin_search_text (const char *name, const char *extra)
           g_string_append_c (text, ' ');
         }
     }
-  rh_pinyin_keys (name, &full, &initials);
   joined = rh_pinyin_fold_query (full);
-  g_string_append_printf (text, "%s %s %s %s", joined, full, initials, extra != NULL ? extra : "");
+  g_string_append_printf (text, "%s %s %s %s", joined, full != NULL ? full : "",
+                          initials != NULL ? initials : "", extra != NULL ? extra : "");
   return g_strstrip (g_string_free (text, FALSE));
+}
+
+char *
+rh_pinyin_search_text (const char *name, const char *extra)
+{
+  g_autofree char *full = NULL, *initials = NULL;
+
+  rh_pinyin_keys (name, &full, &initials);
+  return rh_pinyin_search_text_from_keys (name, full, initials, extra);
 }
 
 char *

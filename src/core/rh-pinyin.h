@@ -18,6 +18,9 @@ char *rh_pinyin_fold_query (const char *query);
 /* The text a name is found by: its characters one by one, its pinyin joined
  * and by syllable, its initials, then `extra` (an id number), space-separated. */
 char *rh_pinyin_search_text (const char *name, const char *extra);
+/* The same from the keys rh_pinyin_keys gave for the name, without computing them again. */
+char *rh_pinyin_search_text_from_keys (const char *name, const char *full, const char *initials,
+                                       const char *extra);
 
 /* A full-text (FTS5) query for what the user typed: Han characters are
  * separate tokens, other runs one token, the last one a prefix: "张 伟"*,

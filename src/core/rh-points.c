@@ -71,24 +71,47 @@ setting (RhDatabase *db, const char *key)
   return value;
 }
 
-/* "优秀:90;良好:80;合格:60;不合格:0": the first level whose minimum is reached. */
-static char *
-level_for (const char *levels, double total)
+/* "优秀:90;良好:80;合格:60;不合格:0", read once: each level's name and minimum. */
+typedef struct {
+  char  *label;
+  double min;
+} Level;
+
+static void
+level_clear (Level *level)
+{
+  g_free (level->label);
+}
+
+static GArray *
+levels_parse (const char *levels)
 {
   g_auto (GStrv) parts = g_strsplit (levels != NULL ? levels : "", ";", -1);
-  char *last = NULL;
+  GArray *out = g_array_new (FALSE, FALSE, sizeof (Level));
 
+  g_array_set_clear_func (out, (GDestroyNotify) level_clear);
   for (int i = 0; parts[i] != NULL; i++)
     {
       char *colon = strrchr (parts[i], ':');
+      Level level;
+
       if (colon == NULL)
         continue;
-      g_free (last);
-      last = g_strndup (parts[i], colon - parts[i]);
-      if (total >= g_ascii_strtod (colon + 1, NULL))
-        return last;
+      level.label = g_strndup (parts[i], colon - parts[i]);
+      level.min = g_ascii_strtod (colon + 1, NULL);
+      g_array_append_val (out, level);
     }
-  return last != NULL ? last : g_strdup ("");
+  return out;
+}
+
+/* The first level whose minimum is reached, else the last one. */
+static char *
+level_for (GArray *levels, double total)
+{
+  for (guint i = 0; i < levels->len; i++)
+    if (total >= g_array_index (levels, Level, i).min)
+      return g_strdup (g_array_index (levels, Level, i).label);
+  return g_strdup (levels->len > 0 ? g_array_index (levels, Level, levels->len - 1).label : "");
 }
 
 typedef struct {
@@ -132,29 +155,447 @@ capped (const Rule *r, double sum)
   return r->points >= 0 ? MIN (sum, r->cap) : MAX (sum, -r->cap);
 }
 
-/* Meetings missed without leave ('absent') by a member within [first, last]. */
-static int
-count_absent (RhDatabase *db, gint64 member_id, const char *first, const char *last)
-{
-  sqlite3_stmt *stmt = rh_database_prepare (db, "SELECT count(*) FROM attendance a"
-                                                " JOIN meeting m ON m.id = a.meeting_id"
-                                                " WHERE a.member_id = ?1 AND a.state = 'absent'"
-                                                " AND m.date BETWEEN ?2 AND ?3", NULL);
-  int n = 0;
+/* Points are worked out for a set of members at once: one member (with its
+ * rule sums), a branch, or every branch of the committee. A handful of queries
+ * read the period's point entries, absences, vetoes, meetings, attendance
+ * exceptions and committee roles for the whole set; the counting then runs in
+ * memory, so the cost grows with the records, not with queries per member. */
+typedef enum { SCOPE_MEMBER, SCOPE_BRANCH, SCOPE_ALL } Scope;
 
-  if (stmt == NULL)
-    return 0;
-  sqlite3_bind_int64 (stmt, 1, member_id);
-  rh_sql_bind_text (stmt, 2, first);
-  rh_sql_bind_text (stmt, 3, last);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    n = sqlite3_column_int (stmt, 0);
-  sqlite3_reset (stmt);
-  return n;
+/* How each query picks its members `me`; ?1 is the member or the branch. */
+static const char *const scope_sql[] = {
+  "me.id = ?1",
+  "me.org_id = ?1 AND me.archived_date IS NULL AND me.admitted_date IS NOT NULL",
+  "me.archived_date IS NULL AND me.admitted_date IS NOT NULL",
+};
+
+#define MAX_PARTS 4  /* a year's quarters; a quarter or a month is one part */
+
+/* A committee role held by a member: which branch, from when, until when (or NULL). */
+typedef struct {
+  gint64      org_id;
+  const char *start, *ended;
+} Role;
+
+typedef struct {
+  RhPoints   *points;     /* NULL for SCOPE_MEMBER */
+  gint64      member_id, org_id, group_id;  /* 0 when NULL */
+  const char *admitted, *archived;          /* NULL when not set */
+  int        *entries;    /* [part × rules + rule]: manual entries */
+  int         present[MAX_PARTS], absent[MAX_PARTS];
+  gboolean    vetoed;
+  GArray     *excused;    /* meeting ids with an attendance row (leave or absent) */
+  GArray     *roles;      /* Role */
+} Tally;
+
+/* Meetings counted for attendance, by the organisation that held them. */
+enum { MEETING_BRANCH, MEETING_GROUP, MEETING_COMMITTEE };
+
+typedef struct {
+  gint64      id;
+  int         kind;  /* MEETING_… */
+  const char *date;
+} Meeting;
+
+typedef struct {
+  RhDatabase   *db;
+  Scope         scope;
+  gint64        id;
+  const RhPeriod *period;
+  GArray       *rules;
+  GArray       *parts;     /* RhPeriod, at most MAX_PARTS */
+  int           quarter[MAX_PARTS];  /* each part's quarter, 0–3, or -1 */
+  GPtrArray    *tallies;   /* Tally, in the members' order */
+  GHashTable   *by_member; /* member id → Tally */
+  GHashTable   *meetings;  /* org id → GArray of Meeting */
+  GStringChunk *strings;
+} Gather;
+
+static void
+gather_clear (Gather *g)
+{
+  for (guint i = 0; g->tallies != NULL && i < g->tallies->len; i++)
+    {
+      Tally *t = g->tallies->pdata[i];
+      rh_points_free (t->points);
+      g_free (t->entries);
+      if (t->excused != NULL)
+        g_array_unref (t->excused);
+      if (t->roles != NULL)
+        g_array_unref (t->roles);
+      g_free (t);
+    }
+  g_clear_pointer (&g->tallies, g_ptr_array_unref);
+  g_clear_pointer (&g->by_member, g_hash_table_unref);
+  g_clear_pointer (&g->meetings, g_hash_table_unref);
+  g_clear_pointer (&g->rules, g_array_unref);
+  g_clear_pointer (&g->parts, g_array_unref);
+  if (g->strings != NULL)
+    g_string_chunk_free (g->strings);
+  g->strings = NULL;
 }
 
-/* Points earned by one member over the quarters of a period, each quarter's
- * share added to quarters[] (Q1 is 0). A month counts within its own quarter. */
+static const char *
+chunk_text (Gather *g, sqlite3_stmt *stmt, int column)
+{
+  const char *s = rh_sql_text (stmt, column);
+  return s != NULL ? g_string_chunk_insert_const (g->strings, s) : NULL;
+}
+
+/* A statement over the scope's members, ?1 bound: `head` joined with the member
+ * `me` whose id is `member_column`, then `tail`. The whole committee needs no
+ * join: rows of members not in scope have no tally and are skipped. */
+static sqlite3_stmt *
+scoped (Gather *g, const char *head, const char *member_column, const char *tail, GError **error)
+{
+  g_autofree char *sql = g->scope == SCOPE_ALL
+                           ? g_strconcat (head, " WHERE 1", tail, NULL)
+                           : g_strconcat (head, " JOIN member me ON me.id = ", member_column,
+                                          " WHERE ", scope_sql[g->scope], tail, NULL);
+  sqlite3_stmt *stmt = rh_database_prepare (g->db, sql, error);
+
+  if (stmt != NULL && g->scope != SCOPE_ALL)
+    sqlite3_bind_int64 (stmt, 1, g->id);
+  return stmt;
+}
+
+/* The part of the period holding a date, or -1: BETWEEN as SQLite compares text. */
+static int
+part_of (const Gather *g, const char *date)
+{
+  for (guint q = 0; date != NULL && q < g->parts->len; q++)
+    {
+      const RhPeriod *part = &g_array_index (g->parts, RhPeriod, q);
+      if (strcmp (date, part->first) >= 0 && strcmp (date, part->last) <= 0)
+        return (int) q;
+    }
+  return -1;
+}
+
+static Tally *
+tally_of (Gather *g, sqlite3_stmt *stmt, int column)
+{
+  gint64 id = sqlite3_column_int64 (stmt, column);
+  return g_hash_table_lookup (g->by_member, &id);
+}
+
+static gboolean
+step_done (Gather *g, sqlite3_stmt *stmt, int rc, GError **error)
+{
+  sqlite3_reset (stmt);
+  return rc == SQLITE_DONE || rh_database_set_error (g->db, error);
+}
+
+/* The members in scope, in the order their branch lists them (by pinyin). */
+static gboolean
+gather_members (Gather *g, GError **error)
+{
+  static const char *const sql[] = {
+    "SELECT m.id, m.name, m.status = 'probationary', NULL, m.org_id, m.group_id,"
+    " m.admitted_date, m.archived_date FROM member m WHERE m.id = ?1",
+    "SELECT m.id, m.name, m.status = 'probationary', r.grade, m.org_id, m.group_id,"
+    " m.admitted_date, m.archived_date"
+    " FROM member m LEFT JOIN member_review r"
+    " ON r.member_id = m.id AND r.year = ?2 WHERE m.org_id = ?1"
+    " AND m.archived_date IS NULL AND m.admitted_date IS NOT NULL"
+    " ORDER BY m.pinyin",
+    "SELECT m.id, m.name, m.status = 'probationary', r.grade, m.org_id, m.group_id,"
+    " m.admitted_date, m.archived_date"
+    " FROM member m LEFT JOIN member_review r"
+    " ON r.member_id = m.id AND r.year = ?2 WHERE m.org_id IS NOT NULL"
+    /* Read by branch (member_org): near the table's order, unlike member_sort. */
+    " AND +m.archived_date IS NULL AND m.admitted_date IS NOT NULL"
+    " ORDER BY m.org_id, m.pinyin, m.id",
+  };
+  sqlite3_stmt *stmt = rh_database_prepare (g->db, sql[g->scope], error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  if (g->scope != SCOPE_ALL)
+    sqlite3_bind_int64 (stmt, 1, g->id);
+  if (g->scope != SCOPE_MEMBER)
+    sqlite3_bind_int (stmt, 2, g->period->year);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      Tally *t = g_new0 (Tally, 1);
+
+      t->member_id = sqlite3_column_int64 (stmt, 0);
+      t->org_id = sqlite3_column_int64 (stmt, 4);
+      t->group_id = sqlite3_column_int64 (stmt, 5);
+      t->admitted = chunk_text (g, stmt, 6);
+      t->archived = chunk_text (g, stmt, 7);
+      t->entries = g_new0 (int, MAX_PARTS * MAX (g->rules->len, 1));
+      if (g->scope != SCOPE_MEMBER)
+        {
+          RhPoints *p = g_new0 (RhPoints, 1);
+          p->member_id = t->member_id;
+          p->name = rh_sql_dup (stmt, 1);
+          p->probationary = sqlite3_column_int (stmt, 2) != 0;
+          p->review = rh_review_grade_from_string (rh_sql_text (stmt, 3));
+          t->points = p;
+        }
+      g_ptr_array_add (g->tallies, t);
+      g_hash_table_insert (g->by_member, &t->member_id, t);
+    }
+  return step_done (g, stmt, rc, error);
+}
+
+/* Manual entries of each rule in each part of the period. */
+static gboolean
+gather_entries (Gather *g, GError **error)
+{
+  sqlite3_stmt *stmt = scoped (g, "SELECT e.member_id, e.rule_id, e.date FROM point_entry e",
+                               "e.member_id", " AND e.date BETWEEN ?2 AND ?3", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  rh_sql_bind_text (stmt, 2, g->period->first);
+  rh_sql_bind_text (stmt, 3, g->period->last);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      Tally *t = tally_of (g, stmt, 0);
+      gint64 rule = sqlite3_column_int64 (stmt, 1);
+      int q = part_of (g, rh_sql_text (stmt, 2));
+
+      for (guint i = 0; t != NULL && i < g->rules->len; i++)
+        if (g_array_index (g->rules, Rule, i).id == rule)
+          {
+            if (q >= 0)
+              t->entries[q * g->rules->len + i]++;
+            /* Over a year, these are the year's entries that gather_vetoes() reads. */
+            if (g->period->kind == RH_PERIOD_YEAR && g_array_index (g->rules, Rule, i).veto)
+              t->vetoed = TRUE;
+          }
+    }
+  return step_done (g, stmt, rc, error);
+}
+
+/* Meetings missed without leave ('absent'), by the part of the period. */
+static gboolean
+gather_absent (Gather *g, GError **error)
+{
+  sqlite3_stmt *stmt = scoped (g, "SELECT a.member_id, mt.date FROM attendance a"
+                                  " JOIN meeting mt ON mt.id = a.meeting_id",
+                               "a.member_id", " AND a.state = 'absent' AND mt.date BETWEEN ?2 AND ?3", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  rh_sql_bind_text (stmt, 2, g->period->first);
+  rh_sql_bind_text (stmt, 3, g->period->last);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      Tally *t = tally_of (g, stmt, 0);
+      int q = part_of (g, rh_sql_text (stmt, 1));
+      if (t != NULL && q >= 0)
+        t->absent[q]++;
+    }
+  return step_done (g, stmt, rc, error);
+}
+
+/* A veto entry anywhere in the period's year (over a year, gather_entries() saw them). */
+static gboolean
+gather_vetoes (Gather *g, GError **error)
+{
+  sqlite3_stmt *stmt;
+  RhPeriod year;
+  int rc;
+
+  if (g->period->kind == RH_PERIOD_YEAR)
+    return TRUE;
+  stmt = scoped (g, "SELECT DISTINCT e.member_id FROM point_entry e"
+                    " JOIN point_rule r ON r.id = e.rule_id",
+                 "e.member_id", " AND r.veto AND e.date BETWEEN ?2 AND ?3", error);
+  if (stmt == NULL)
+    return FALSE;
+  rh_period_init (&year, RH_PERIOD_YEAR, g->period->year, 0);
+  rh_sql_bind_text (stmt, 2, year.first);
+  rh_sql_bind_text (stmt, 3, year.last);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      Tally *t = tally_of (g, stmt, 0);
+      if (t != NULL)
+        t->vetoed = TRUE;
+    }
+  return step_done (g, stmt, rc, error);
+}
+
+/* Meetings attended, as rh_member_attendance() counts them: the meetings a
+ * member was expected at (the branch's meetings for all members, the party
+ * group's, and 支委会 while on the committee; each while a member), present
+ * unless an attendance row says otherwise. */
+static gboolean
+gather_present (Gather *g, GError **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  /* The period's meetings of the branches and groups in scope. */
+  if (g->scope == SCOPE_ALL)
+    stmt = rh_database_prepare (g->db, "SELECT mt.id, mt.org_id, mt.kind, mt.date FROM meeting mt"
+                                       " WHERE mt.date BETWEEN ?2 AND ?3"
+                                       " AND mt.kind IN ('general_assembly', 'lecture',"
+                                       " 'theme_day', 'life_meeting', 'review', 'group',"
+                                       " 'committee')", error);
+  else
+    {
+      g_autofree char *sql = g_strconcat ("SELECT mt.id, mt.org_id, mt.kind, mt.date FROM meeting mt"
+                                          " WHERE mt.date BETWEEN ?2 AND ?3"
+                                          " AND mt.kind IN ('general_assembly', 'lecture',"
+                                          " 'theme_day', 'life_meeting', 'review', 'group',"
+                                          " 'committee') AND mt.org_id IN (SELECT me.org_id"
+                                          " FROM member me WHERE ", scope_sql[g->scope],
+                                          " UNION SELECT me.group_id FROM member me WHERE ",
+                                          scope_sql[g->scope], ")", NULL);
+      stmt = rh_database_prepare (g->db, sql, error);
+      if (stmt != NULL)
+        sqlite3_bind_int64 (stmt, 1, g->id);
+    }
+  if (stmt == NULL)
+    return FALSE;
+  rh_sql_bind_text (stmt, 2, g->period->first);
+  rh_sql_bind_text (stmt, 3, g->period->last);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 org = sqlite3_column_int64 (stmt, 1);
+      const char *kind = rh_sql_text (stmt, 2);
+      Meeting m = { sqlite3_column_int64 (stmt, 0),
+                    g_strcmp0 (kind, "group") == 0       ? MEETING_GROUP
+                    : g_strcmp0 (kind, "committee") == 0 ? MEETING_COMMITTEE
+                                                         : MEETING_BRANCH,
+                    chunk_text (g, stmt, 3) };
+      GArray *list = g_hash_table_lookup (g->meetings, &org);
+
+      if (list == NULL)
+        {
+          list = g_array_new (FALSE, FALSE, sizeof (Meeting));
+          g_hash_table_insert (g->meetings, g_memdup2 (&org, sizeof org), list);
+        }
+      g_array_append_val (list, m);
+    }
+  if (!step_done (g, stmt, rc, error))
+    return FALSE;
+
+  /* The exceptions: rows for leave or absence at the period's meetings. */
+  stmt = scoped (g, "SELECT a.member_id, a.meeting_id FROM attendance a"
+                    " JOIN meeting mt ON mt.id = a.meeting_id",
+                 "a.member_id", " AND mt.date BETWEEN ?2 AND ?3", error);
+  if (stmt == NULL)
+    return FALSE;
+  rh_sql_bind_text (stmt, 2, g->period->first);
+  rh_sql_bind_text (stmt, 3, g->period->last);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      Tally *t = tally_of (g, stmt, 0);
+      gint64 meeting = sqlite3_column_int64 (stmt, 1);
+
+      if (t == NULL)
+        continue;
+      if (t->excused == NULL)
+        t->excused = g_array_new (FALSE, FALSE, sizeof (gint64));
+      g_array_append_val (t->excused, meeting);
+    }
+  if (!step_done (g, stmt, rc, error))
+    return FALSE;
+
+  /* Committee roles, for 支委会. */
+  stmt = scoped (g, "SELECT r.member_id, t.org_id, t.start_date, t.ended_date"
+                    " FROM committee_role r JOIN committee_term t ON t.id = r.term_id",
+                 "r.member_id", "", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      Tally *t = tally_of (g, stmt, 0);
+      Role role = { sqlite3_column_int64 (stmt, 1), chunk_text (g, stmt, 2),
+                    chunk_text (g, stmt, 3) };
+
+      if (t == NULL)
+        continue;
+      if (t->roles == NULL)
+        t->roles = g_array_new (FALSE, FALSE, sizeof (Role));
+      g_array_append_val (t->roles, role);
+    }
+  if (!step_done (g, stmt, rc, error))
+    return FALSE;
+
+  for (guint i = 0; i < g->tallies->len; i++)
+    {
+      Tally *t = g->tallies->pdata[i];
+
+      /* mt.date >= me.admitted_date is never true for a NULL date. */
+      if (t->admitted == NULL)
+        continue;
+      for (int side = 0; side < 2; side++)
+        {
+          gint64 org = side == 0 ? t->org_id : t->group_id;
+          GArray *list = org != 0 ? g_hash_table_lookup (g->meetings, &org) : NULL;
+
+          for (guint j = 0; list != NULL && j < list->len; j++)
+            {
+              const Meeting *m = &g_array_index (list, Meeting, j);
+              gboolean expected;
+              int q;
+
+              if (side == 0 ? m->kind == MEETING_GROUP : m->kind != MEETING_GROUP)
+                continue;
+              if (strcmp (m->date, t->admitted) < 0
+                  || (t->archived != NULL && strcmp (m->date, t->archived) >= 0))
+                continue;
+              expected = m->kind != MEETING_COMMITTEE;
+              for (guint r = 0; !expected && t->roles != NULL && r < t->roles->len; r++)
+                {
+                  const Role *role = &g_array_index (t->roles, Role, r);
+                  expected = role->org_id == org && role->start != NULL
+                             && strcmp (role->start, m->date) <= 0
+                             && (role->ended == NULL || strcmp (role->ended, m->date) > 0);
+                }
+              for (guint e = 0; expected && t->excused != NULL && e < t->excused->len; e++)
+                expected = g_array_index (t->excused, gint64, e) != m->id;
+              if (expected && (q = part_of (g, m->date)) >= 0)
+                t->present[q]++;
+            }
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+gather (Gather *g, RhDatabase *db, Scope scope, gint64 id, const RhPeriod *period,
+        GError **error)
+{
+  memset (g, 0, sizeof *g);
+  g->db = db;
+  g->scope = scope;
+  g->id = id;
+  g->period = period;
+  g->rules = load_rules (db, error);
+  if (g->rules == NULL)
+    return FALSE;
+  g->parts = rh_period_split (period, RH_PERIOD_QUARTER);
+  if (g->parts->len == 0)
+    g_array_append_val (g->parts, *period);
+  for (guint q = 0; q < g->parts->len; q++)
+    {
+      RhPeriod quarter;
+      /* A month counts within its own quarter. */
+      g->quarter[q] = rh_period_of_date (g_array_index (g->parts, RhPeriod, q).first,
+                                         RH_PERIOD_QUARTER, &quarter) ? quarter.index - 1 : -1;
+    }
+  g->tallies = g_ptr_array_new ();
+  g->by_member = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g->meetings = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                       (GDestroyNotify) g_array_unref);
+  g->strings = g_string_chunk_new (4096);
+  return gather_members (g, error) && gather_entries (g, error) && gather_absent (g, error)
+         && gather_vetoes (g, error) && gather_present (g, error);
+}
+
+/* What a member earned over the quarters of the period, each quarter's share
+ * added to quarters[] (Q1 is 0). A month counts within its own quarter. Each
+ * rule's sum is held within its cap per quarter. */
 typedef struct {
   int    count;    /* entries, or meetings attended or missed */
   double raw;      /* count × points */
@@ -162,64 +603,24 @@ typedef struct {
 } RuleSum;
 
 static double
-member_points (RhDatabase *db, gint64 member_id, GArray *rules, const RhPeriod *period,
-               double quarters[4], gboolean *vetoed, RuleSum *sums)
+tally_points (const Gather *g, const Tally *t, double quarters[4], RuleSum *sums)
 {
-  g_autoptr (GArray) parts = rh_period_split (period, RH_PERIOD_QUARTER);
-  sqlite3_stmt *stmt;
-  RhPeriod year;
   double total = 0;
 
   for (int q = 0; q < 4; q++)
     quarters[q] = 0;
-  if (parts->len == 0)
-    g_array_append_val (parts, *period);
-  for (guint q = 0; q < parts->len; q++)
+  for (guint q = 0; q < g->parts->len; q++)
     {
-      RhPeriod *part = &g_array_index (parts, RhPeriod, q);
-      RhPeriod quarter;
       double sum_quarter = 0;
 
-      g_autofree int *counts = g_new0 (int, rules->len);
-      int present = -1, absent = -1;
-
-      /* The member's manual entries of the quarter, all rules in one query. */
-      stmt = rh_database_prepare (db, "SELECT rule_id, count(*) FROM point_entry"
-                                      " WHERE member_id = ?1 AND date BETWEEN ?2 AND ?3"
-                                      " GROUP BY rule_id", NULL);
-      if (stmt != NULL)
+      for (guint i = 0; i < g->rules->len; i++)
         {
-          sqlite3_bind_int64 (stmt, 1, member_id);
-          rh_sql_bind_text (stmt, 2, part->first);
-          rh_sql_bind_text (stmt, 3, part->last);
-          while (sqlite3_step (stmt) == SQLITE_ROW)
-            for (guint i = 0; i < rules->len; i++)
-              if (g_array_index (rules, Rule, i).id == sqlite3_column_int64 (stmt, 0))
-                counts[i] = sqlite3_column_int (stmt, 1);
-          sqlite3_reset (stmt);
-        }
-      for (guint i = 0; i < rules->len; i++)
-        {
-          Rule *r = &g_array_index (rules, Rule, i);
-          double sum = 0;
-          int count = counts[i];
+          const Rule *r = &g_array_index (g->rules, Rule, i);
+          int count = r->automatic == 1   ? t->present[q]
+                      : r->automatic == 2 ? t->absent[q]
+                                          : t->entries[q * g->rules->len + i];
+          double sum = count * r->points;
 
-          /* Meetings are counted once a quarter, however many rules use them. */
-          if (r->automatic == 1)
-            {
-              int expected = 0;
-              if (present < 0 && !rh_member_attendance (db, member_id, part->first, part->last,
-                                                        &expected, &present, NULL))
-                present = 0;
-              count = present;
-            }
-          else if (r->automatic == 2)
-            {
-              if (absent < 0)
-                absent = count_absent (db, member_id, part->first, part->last);
-              count = absent;
-            }
-          sum = count * r->points;
           sum_quarter += capped (r, sum);
           if (sums != NULL)
             {
@@ -228,24 +629,9 @@ member_points (RhDatabase *db, gint64 member_id, GArray *rules, const RhPeriod *
               sums[i].counted += capped (r, sum);
             }
         }
-      if (rh_period_of_date (part->first, RH_PERIOD_QUARTER, &quarter))
-        quarters[quarter.index - 1] += sum_quarter;
+      if (g->quarter[q] >= 0)
+        quarters[g->quarter[q]] += sum_quarter;
       total += sum_quarter;
-    }
-
-  /* A veto entry anywhere in the year sets the year to 0. */
-  rh_period_init (&year, RH_PERIOD_YEAR, period->year, 0);
-  stmt = rh_database_prepare (db, "SELECT count(*) FROM point_entry e JOIN point_rule r"
-                                  " ON r.id = e.rule_id WHERE e.member_id = ?1 AND r.veto"
-                                  " AND e.date BETWEEN ?2 AND ?3", NULL);
-  *vetoed = FALSE;
-  if (stmt != NULL)
-    {
-      sqlite3_bind_int64 (stmt, 1, member_id);
-      rh_sql_bind_text (stmt, 2, year.first);
-      rh_sql_bind_text (stmt, 3, year.last);
-      *vetoed = sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 0) > 0;
-      sqlite3_reset (stmt);
     }
   return total;
 }
@@ -260,45 +646,24 @@ compare_points (gconstpointer a, gconstpointer b)
   return x->total < y->total ? 1 : x->total > y->total ? -1 : x->rank - y->rank;
 }
 
-GPtrArray *
-rh_points_for_branch (RhDatabase *db, gint64 branch_id, const RhPeriod *period, GError **error)
+/* Totals, levels and ranks of one branch's members, taken from their tallies. */
+static GPtrArray *
+rank_branch (const Gather *g, Tally **tallies, guint n, double base, GArray *levels)
 {
-  g_autoptr (GArray) rules = load_rules (db, error);
-  g_autofree char *base_text = setting (db, "points_base");
-  g_autofree char *levels = setting (db, "points_levels");
-  double base = base_text != NULL ? g_ascii_strtod (base_text, NULL) : 60;
-  g_autoptr (GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) rh_points_free);
-  sqlite3_stmt *stmt;
+  GPtrArray *out = g_ptr_array_new_full (n, (GDestroyNotify) rh_points_free);
 
-  if (rules == NULL)
-    return NULL;
-  stmt = rh_database_prepare (db, "SELECT m.id, m.name, m.status = 'probationary', r.grade"
-                                  " FROM member m LEFT JOIN member_review r"
-                                  " ON r.member_id = m.id AND r.year = ?2 WHERE m.org_id = ?1"
-                                  " AND m.archived_date IS NULL AND m.admitted_date IS NOT NULL"
-                                  " ORDER BY m.pinyin", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, branch_id);
-  sqlite3_bind_int (stmt, 2, period->year);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  for (guint i = 0; i < n; i++)
     {
-      RhPoints *p = g_new0 (RhPoints, 1);
-      p->member_id = sqlite3_column_int64 (stmt, 0);
-      p->name = rh_sql_dup (stmt, 1);
-      p->probationary = sqlite3_column_int (stmt, 2) != 0;
-      p->review = rh_review_grade_from_string (rh_sql_text (stmt, 3));
-      g_ptr_array_add (out, p);
-    }
-  sqlite3_reset (stmt);
-  for (guint i = 0; i < out->len; i++)
-    {
-      RhPoints *p = out->pdata[i];
+      Tally *t = tallies[i];
+      RhPoints *p = g_steal_pointer (&t->points);
+
       p->base = base;
-      p->earned = member_points (db, p->member_id, rules, period, p->quarters, &p->vetoed, NULL);
+      p->earned = tally_points (g, t, p->quarters, NULL);
+      p->vetoed = t->vetoed;
       p->total = p->vetoed ? 0 : MAX (0, base + p->earned);
       p->level = level_for (levels, p->total);
       p->rank = (int) i;
+      g_ptr_array_add (out, p);
     }
   g_ptr_array_sort (out, compare_points);
   /* Equal totals share a rank; the next one counts the members above it (1, 2, 2, 4). */
@@ -309,7 +674,66 @@ rh_points_for_branch (RhDatabase *db, gint64 branch_id, const RhPeriod *period, 
       p->rank = prev != NULL && prev->total == p->total ? prev->rank : (int) i + 1;
       p->ranked = (int) out->len;
     }
-  return g_steal_pointer (&out);
+  return out;
+}
+
+static double
+points_base (RhDatabase *db)
+{
+  g_autofree char *base_text = setting (db, "points_base");
+  return base_text != NULL ? g_ascii_strtod (base_text, NULL) : 60;
+}
+
+GPtrArray *
+rh_points_for_branch (RhDatabase *db, gint64 branch_id, const RhPeriod *period, GError **error)
+{
+  g_autofree char *levels_text = NULL;
+  g_autoptr (GArray) levels = NULL;
+  Gather g;
+  GPtrArray *out = NULL;
+
+  if (gather (&g, db, SCOPE_BRANCH, branch_id, period, error))
+    {
+      levels_text = setting (db, "points_levels");
+      levels = levels_parse (levels_text);
+      out = rank_branch (&g, (Tally **) g.tallies->pdata, g.tallies->len, points_base (db),
+                         levels);
+    }
+  gather_clear (&g);
+  return out;
+}
+
+GHashTable *
+rh_points_for_all_branches (RhDatabase *db, const RhPeriod *period, GError **error)
+{
+  g_autofree char *levels_text = NULL;
+  g_autoptr (GArray) levels = NULL;
+  GHashTable *out = NULL;
+  double base;
+  Gather g;
+
+  if (!gather (&g, db, SCOPE_ALL, 0, period, error))
+    {
+      gather_clear (&g);
+      return NULL;
+    }
+  levels_text = setting (db, "points_levels");
+  levels = levels_parse (levels_text);
+  base = points_base (db);
+  out = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                               (GDestroyNotify) g_ptr_array_unref);
+  /* The members come by branch: rank each run of one branch's members. */
+  for (guint i = 0, j; i < g.tallies->len; i = j)
+    {
+      gint64 org = ((Tally *) g.tallies->pdata[i])->org_id;
+
+      for (j = i + 1; j < g.tallies->len && ((Tally *) g.tallies->pdata[j])->org_id == org; j++)
+        ;
+      g_hash_table_insert (out, g_memdup2 (&org, sizeof org),
+                           rank_branch (&g, (Tally **) g.tallies->pdata + i, j - i, base, levels));
+    }
+  gather_clear (&g);
+  return out;
 }
 
 RhPoints *
@@ -920,28 +1344,29 @@ rh_point_rule_sum_free (RhPointRuleSum *sum)
 GPtrArray *
 rh_points_by_rule (RhDatabase *db, gint64 member_id, const RhPeriod *period, GError **error)
 {
-  g_autoptr (GArray) rules = load_rules (db, error);
   g_autoptr (RhPointSettings) settings = NULL;
   g_autofree RuleSum *sums = NULL;
   double quarters[4];
-  gboolean vetoed;
-  GPtrArray *out;
+  GPtrArray *out = NULL;
+  Gather g;
 
-  if (rules == NULL)
-    return NULL;
+  if (!gather (&g, db, SCOPE_MEMBER, member_id, period, error))
+    goto out;
   settings = rh_point_settings_load (db, error);
   if (settings == NULL)
-    return NULL;
-  sums = g_new0 (RuleSum, rules->len);
-  /* The same computation as the totals, keeping each rule's share. */
-  member_points (db, member_id, rules, period, quarters, &vetoed, sums);
+    goto out;
+  sums = g_new0 (RuleSum, g.rules->len);
+  /* The same computation as the totals, keeping each rule's share (none for
+   * a member that does not exist). */
+  if (g.tallies->len > 0)
+    tally_points (&g, g.tallies->pdata[0], quarters, sums);
   out = g_ptr_array_new_with_free_func ((GDestroyNotify) rh_point_rule_sum_free);
   for (guint s = 0; s < settings->rules->len; s++)
     {
       RhPointRule *rule = settings->rules->pdata[s];
 
-      for (guint i = 0; i < rules->len; i++)
-        if (g_array_index (rules, Rule, i).id == rule->id && sums[i].count > 0)
+      for (guint i = 0; i < g.rules->len; i++)
+        if (g_array_index (g.rules, Rule, i).id == rule->id && sums[i].count > 0)
           {
             RhPointRuleSum *sum = g_new0 (RhPointRuleSum, 1);
             sum->code = g_strdup (rule->code);
@@ -954,5 +1379,7 @@ rh_points_by_rule (RhDatabase *db, gint64 member_id, const RhPeriod *period, GEr
             g_ptr_array_add (out, sum);
           }
     }
+out:
+  gather_clear (&g);
   return out;
 }

@@ -81,6 +81,10 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (RhPoints, rh_points_free)
 /* Every active member of a branch over a period, best first. */
 GPtrArray *rh_points_for_branch (RhDatabase *db, gint64 branch_id, const RhPeriod *period,
                                  GError **error);
+/* The same for every branch at once, with a few queries for the whole
+ * committee: a table from each branch's id to its members' RhPoints (a
+ * GPtrArray, best first). Branches without members are left out. */
+GHashTable *rh_points_for_all_branches (RhDatabase *db, const RhPeriod *period, GError **error);
 /* One member over a period, ranked within the branch; NULL without an error
  * when the member holds no points (not admitted, or transferred out). */
 RhPoints  *rh_points_for_member (RhDatabase *db, gint64 member_id, const RhPeriod *period,

@@ -294,67 +294,102 @@ finish (RhIntegration *r)
   r->index = n > 0 ? 100.0 * sum / n : -1;
 }
 
-GPtrArray *
-rh_integration_compute_all (RhDatabase *db, const RhPeriod *period, GError **error)
+/* Every active branch, or those whose ids are in `only`; everything else is
+ * read branch by branch. */
+static GPtrArray *
+integration_compute (RhDatabase *db, const RhPeriod *period, GHashTable *only, GError **error)
 {
   g_autoptr (GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) rh_integration_free);
-  g_autoptr (GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
-  g_autoptr (GPtrArray) tasks = NULL;
   sqlite3_stmt *stmt;
 
-  stmt = rh_database_prepare (db, "SELECT id, name FROM organisation WHERE kind = 'branch'"
-                                  " AND archived_date IS NULL ORDER BY pinyin, id", error);
+  /* Some branches are looked up by id, not found among all of them. */
+  stmt = rh_database_prepare (db, only != NULL
+    ? "SELECT id, name FROM organisation WHERE id IN (SELECT value FROM json_each (?1))"
+      " AND kind = 'branch' AND archived_date IS NULL ORDER BY pinyin, id"
+    : "SELECT id, name FROM organisation WHERE kind = 'branch'"
+      " AND archived_date IS NULL ORDER BY pinyin, id", error);
   if (stmt == NULL)
     return NULL;
+  if (only != NULL)
+    rh_sql_bind_id_set (stmt, 1, only);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
       RhIntegration *r = g_new0 (RhIntegration, 1);
+
       r->org_id = sqlite3_column_int64 (stmt, 0);
       r->org_name = rh_sql_dup (stmt, 1);
       g_ptr_array_add (out, r);
-      g_hash_table_insert (by_id, &r->org_id, r);
     }
   sqlite3_reset (stmt);
 
-  tasks = rh_task_list (db, 0, period, error);
-  if (tasks == NULL)
-    return NULL;
-  for (guint i = 0; i < tasks->len; i++)
-    {
-      RhTask *t = tasks->pdata[i];
-      RhIntegration *r = g_hash_table_lookup (by_id, &t->org_id);
-      if (r == NULL)
-        continue;
-      r->tasks++;
-      r->tasks_synced += rh_task_all_synced (t);
-      if (!isnan (t->metric_target) && !isnan (t->metric_actual))
-        {
-          r->tasks_measured++;
-          r->tasks_met += rh_task_met_target (t);
-        }
-    }
-
-  /* 党员大会 and 支委会 that took up business work: a 融合议题 or a task. */
-  stmt = rh_database_prepare (db, "SELECT org_id, count(*), sum(task_id IS NOT NULL"
-                                  " OR length(trim(coalesce(business_topic, ''))) > 0)"
-                                  " FROM meeting WHERE kind IN ('general_assembly', 'committee')"
-                                  " AND date BETWEEN ?1 AND ?2 GROUP BY org_id", error);
+  /* Each branch's own tasks overlapping the period (central_task_org), so
+   * that a few branches do not cost the whole committee's tasks. */
+  stmt = rh_database_prepare (db, TASK_SELECT " WHERE t.org_id = ?1 AND t.period_first <= ?3"
+                                  " AND t.period_last >= ?2", error);
   if (stmt == NULL)
     return NULL;
-  rh_sql_bind_text (stmt, 1, period->first);
-  rh_sql_bind_text (stmt, 2, period->last);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  rh_sql_bind_text (stmt, 2, period->first);
+  rh_sql_bind_text (stmt, 3, period->last);
+  for (guint i = 0; i < out->len; i++)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      RhIntegration *r = g_hash_table_lookup (by_id, &id);
-      if (r == NULL)
-        continue;
-      r->meetings = sqlite3_column_int (stmt, 1);
-      r->meetings_linked = sqlite3_column_int (stmt, 2);
+      RhIntegration *r = out->pdata[i];
+
+      sqlite3_bind_int64 (stmt, 1, r->org_id);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          g_autoptr (RhTask) t = task_from_row (stmt);
+
+          r->tasks++;
+          r->tasks_synced += rh_task_all_synced (t);
+          if (!isnan (t->metric_target) && !isnan (t->metric_actual))
+            {
+              r->tasks_measured++;
+              r->tasks_met += rh_task_met_target (t);
+            }
+        }
+      sqlite3_reset (stmt);
     }
-  sqlite3_reset (stmt);
+
+  /* 党员大会 and 支委会 that took up business work: a 融合议题 or a task.
+   * Read branch by branch through meeting_period, which holds every column
+   * used: the cost follows the branches asked for, not the committee's size. */
+  stmt = rh_database_prepare (db, "SELECT count(*), coalesce (sum (task_id IS NOT NULL"
+                                  " OR length(trim(coalesce(business_topic, ''))) > 0), 0)"
+                                  " FROM meeting WHERE org_id = ?1 AND date BETWEEN ?2 AND ?3"
+                                  " AND kind IN ('general_assembly', 'committee')", error);
+  if (stmt == NULL)
+    return NULL;
+  for (guint i = 0; i < out->len; i++)
+    {
+      RhIntegration *r = out->pdata[i];
+
+      sqlite3_bind_int64 (stmt, 1, r->org_id);
+      rh_sql_bind_text (stmt, 2, period->first);
+      rh_sql_bind_text (stmt, 3, period->last);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          r->meetings = sqlite3_column_int (stmt, 0);
+          r->meetings_linked = sqlite3_column_int (stmt, 1);
+        }
+      sqlite3_reset (stmt);
+    }
 
   for (guint i = 0; i < out->len; i++)
     finish (out->pdata[i]);
   return g_steal_pointer (&out);
+}
+
+GPtrArray *
+rh_integration_compute_all (RhDatabase *db, const RhPeriod *period, GError **error)
+{
+  return integration_compute (db, period, NULL, error);
+}
+
+GPtrArray *
+rh_integration_compute_some (RhDatabase *db, const RhPeriod *period, GHashTable *branch_ids,
+                             GError **error)
+{
+  g_return_val_if_fail (branch_ids != NULL, NULL);
+
+  return integration_compute (db, period, branch_ids, error);
 }

@@ -75,5 +75,9 @@ typedef struct {
 void       rh_integration_free (RhIntegration *integration);
 /* Every active branch, by pinyin. */
 GPtrArray *rh_integration_compute_all (RhDatabase *db, const RhPeriod *period, GError **error);
+/* The same for the active branches whose ids are keys of branch_ids (gint64
+ * pointers, as with g_int64_hash). */
+GPtrArray *rh_integration_compute_some (RhDatabase *db, const RhPeriod *period,
+                                        GHashTable *branch_ids, GError **error);
 
 G_END_DECLS

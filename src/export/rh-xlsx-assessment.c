@@ -25,8 +25,6 @@
 #define RH_BAR_MAX_BRANCHES 30
 /* libxlsxwriter 1.1.4 refuses validation lists longer than this. */
 #define RH_VALIDATION_LIST_MAX 255
-/* Member points per member come from core one member at a time. */
-#define RH_POINTS_MAX_BRANCHES 100
 
 enum { COL_CAT, COL_NAME, COL_STANDARD, COL_NOTE, COL_MAX, COL_SELF, COL_SCORE, COL_REMARK,
        N_BRANCH_COLS };
@@ -36,6 +34,7 @@ enum { S_NO, S_BRANCH, S_SECRETARY, S_PARTY, S_BUSINESS, S_TOTAL, S_GRADE, S_STA
 /* Where a branch sheet keeps its results, for the summary's references. */
 typedef struct {
   char     *sheet;    /* quoted for formulas */
+  char     *secretary; /* the branch secretary's name, or NULL, for the summary too */
   lxw_row_t party_row, business_row, total_row, grade_row;
 } BranchCells;
 
@@ -43,6 +42,7 @@ static void
 branch_cells_free (BranchCells *b)
 {
   g_free (b->sheet);
+  g_free (b->secretary);
   g_free (b);
 }
 
@@ -57,6 +57,7 @@ typedef struct {
   RhScoreDetails *details;
   GHashTable     *cells;        /* org id → BranchCells */
   GHashTable     *in_scope;     /* org id set */
+  GHashTable     *points;       /* org id → BranchPoints, for the whole committee */
   lxw_format     *veto;
 } Job;
 
@@ -267,6 +268,7 @@ write_branch (Job *job, RhScoreResult *r, RhScoreDetail *d, gboolean radar)
   RhIndicatorKind kinds[] = { RH_INDICATOR_BONUS, RH_INDICATOR_DEDUCTION, RH_INDICATOR_VETO };
 
   cells->sheet = rh_xlsx_quote_sheet (s->name);
+  cells->secretary = g_strdup (secretary);
   g_hash_table_insert (job->cells, g_memdup2 (&r->org_id, sizeof r->org_id), cells);
 
   /* TRANSLATORS: a branch sheet's title: the branch, then the period (2025年度) */
@@ -625,7 +627,9 @@ write_summary (Job *job, RhXlsxSheet *s)
     {
       RhScoreResult *r = job->results->pdata[i];
       BranchCells *cells = g_hash_table_lookup (job->cells, &r->org_id);
-      g_autofree char *secretary = rh_xlsx_secretary (job->db, r->org_id);
+      /* Branch sheets looked their secretary up already. */
+      g_autofree char *secretary = cells != NULL ? g_strdup (cells->secretary)
+                                                 : rh_xlsx_secretary (job->db, r->org_id);
 
       rh_xlsx_sheet_number (s, row, S_NO, i + 1, x->integer);
       if (cells != NULL)
@@ -962,42 +966,45 @@ write_cases (Job *job, RhXlsxSheet *s, const RhPeriod *p, GError **error)
 
 /* Member points and the democratic review, per branch. */
 typedef struct {
-  int members;
-  int grades[RH_N_REVIEW_GRADES + 1];   /* the last: not reviewed */
-} ReviewCounts;
+  int    members;
+  int    grades[RH_N_REVIEW_GRADES + 1];   /* the last: not reviewed */
+  double sum, hi, lo;                      /* of the members' totals; NAN without members */
+} BranchPoints;
 
-/* Review grades of the year per branch, in one query. */
+/* Each branch's figures from its members' points (those on the roster,
+ * admitted; the review grade of the year). Worked out before the sheets so
+ * that the members' points are freed before the workbook grows. */
 static GHashTable *
-review_counts (RhDatabase *db, int year, GError **error)
+points_by_branch (RhDatabase *db, const RhPeriod *p, GError **error)
 {
-  GHashTable *out = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  sqlite3_stmt *stmt = rh_database_prepare (db,
-    "SELECT m.org_id, r.grade, count(*) FROM member m LEFT JOIN member_review r"
-    " ON r.member_id = m.id AND r.year = ?1"
-    " WHERE m.archived_date IS NULL AND m.admitted_date IS NOT NULL GROUP BY 1, 2", error);
+  g_autoptr (GHashTable) all = rh_points_for_all_branches (db, p, error);
+  GHashTable *out;
+  GHashTableIter iter;
+  gpointer key, value;
 
-  if (stmt == NULL)
+  if (all == NULL)
+    return NULL;
+  out = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  g_hash_table_iter_init (&iter, all);
+  while (g_hash_table_iter_next (&iter, &key, &value))
     {
-      g_hash_table_unref (out);
-      return NULL;
-    }
-  sqlite3_bind_int (stmt, 1, year);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      gint64 org = sqlite3_column_int64 (stmt, 0);
-      ReviewCounts *c = g_hash_table_lookup (out, &org);
-      int g = rh_review_grade_from_string (rh_sql_text (stmt, 1));
-      int n = sqlite3_column_int (stmt, 2);
+      GPtrArray *members = value;
+      BranchPoints *c = g_new0 (BranchPoints, 1);
 
-      if (c == NULL)
+      c->hi = c->lo = NAN;
+      for (guint i = 0; i < members->len; i++)
         {
-          c = g_new0 (ReviewCounts, 1);
-          g_hash_table_insert (out, g_memdup2 (&org, sizeof org), c);
+          RhPoints *pt = members->pdata[i];
+          int g = pt->review;
+
+          c->members++;
+          c->grades[g >= 0 ? g : RH_N_REVIEW_GRADES]++;
+          c->sum += pt->total;
+          c->hi = isnan (c->hi) ? pt->total : MAX (c->hi, pt->total);
+          c->lo = isnan (c->lo) ? pt->total : MIN (c->lo, pt->total);
         }
-      c->members += n;
-      c->grades[g >= 0 ? g : RH_N_REVIEW_GRADES] += n;
+      g_hash_table_insert (out, g_memdup2 (key, sizeof (gint64)), c);
     }
-  sqlite3_reset (stmt);
   return out;
 }
 
@@ -1053,68 +1060,43 @@ write_points (Job *job, RhXlsxSheet *s, const RhPeriod *p, GError **error)
 {
   RhXlsx *x = job->x;
   g_autofree char *title = NULL;
-  g_autoptr (GHashTable) counts = review_counts (job->db, p->year, error);
   const char *labels[] = {
     C_("summary", "No."), C_("summary", "Branch"), _("Members"), _("Average points"),
     _("Highest"), _("Lowest"), rh_review_grade_label (RH_REVIEW_EXCELLENT),
     rh_review_grade_label (RH_REVIEW_QUALIFIED), rh_review_grade_label (RH_REVIEW_BASIC),
     rh_review_grade_label (RH_REVIEW_UNQUALIFIED), _("Not reviewed"), _("Share excellent"), NULL,
   };
-  /* Core works points out member by member: fine for a branch or a small
-   * committee, minutes for thousands of branches. */
-  gboolean with_points = job->assessed <= RH_POINTS_MAX_BRANCHES
-                         || job->x->options->branch_id != 0;
   lxw_row_t row = 3;
   guint no = 0;
 
-  if (counts == NULL)
-    return FALSE;
   if (job->x->options->branch_id != 0)
     return write_member_points (job, s, p, error);
   /* TRANSLATORS: the member points sheet's title; %s is the period */
   title = g_strdup_printf (_("Member points and democratic review, %s"), job->period_label);
   rh_xlsx_sheet_title (s, 0, 11, title, NULL);
   rh_xlsx_sheet_merge (s, 1, 0, 1, 11,
-                  with_points ? _("Branches assessed in the period. Points as ranked in each "
-                                  "branch; review grades of the year. At most a third may be "
-                                  "excellent.")
-                              : _("Branches assessed in the period; review grades of the year. "
-                                  "For this many branches the points are left out: export a "
-                                  "branch to see them."), x->subtitle);
+                  _("Branches assessed in the period. Points as ranked in each branch; review "
+                    "grades of the year. At most a third may be excellent."), x->subtitle);
   rh_xlsx_sheet_header (s, 2, labels);
   s->max_width[1] = 40;
   for (guint i = 0; i < job->results->len; i++)
     {
       RhScoreResult *r = job->results->pdata[i];
-      g_autoptr (GPtrArray) points = NULL;
-      ReviewCounts none = { 0 }, *c = g_hash_table_lookup (counts, &r->org_id);
-      double sum = 0, hi = NAN, lo = NAN;
+      BranchPoints none = { 0, { 0 }, 0, NAN, NAN };
+      BranchPoints *c = g_hash_table_lookup (job->points, &r->org_id);
       g_autofree char *n_ref = NULL, *ex_ref = NULL, *f = NULL;
 
       if (r->assessment_id == 0)
         continue;
       if (c == NULL)
         c = &none;
-      if (with_points)
-        {
-          points = rh_points_for_branch (job->db, r->org_id, p, error);
-          if (points == NULL)
-            return FALSE;
-          for (guint m = 0; m < points->len; m++)
-            {
-              RhPoints *pt = points->pdata[m];
-              sum += pt->total;
-              hi = isnan (hi) ? pt->total : MAX (hi, pt->total);
-              lo = isnan (lo) ? pt->total : MIN (lo, pt->total);
-            }
-        }
       rh_xlsx_sheet_number (s, row, 0, ++no, x->integer);
       rh_xlsx_sheet_text (s, row, 1, r->org_name, x->text);
       rh_xlsx_sheet_number (s, row, 2, c->members, x->integer);
-      rh_xlsx_sheet_maybe (s, row, 3, points != NULL && points->len
-                                   ? round (sum / points->len * 100) / 100 : NAN, x->score);
-      rh_xlsx_sheet_maybe (s, row, 4, hi, x->number);
-      rh_xlsx_sheet_maybe (s, row, 5, lo, x->number);
+      rh_xlsx_sheet_maybe (s, row, 3, c->members > 0 ? round (c->sum / c->members * 100) / 100
+                                                     : NAN, x->score);
+      rh_xlsx_sheet_maybe (s, row, 4, c->hi, x->number);
+      rh_xlsx_sheet_maybe (s, row, 5, c->lo, x->number);
       for (int g = 0; g <= RH_N_REVIEW_GRADES; g++)
         rh_xlsx_sheet_number (s, row, 6 + g, c->grades[g], x->integer);
       n_ref = rh_xlsx_cell (row, 2, FALSE);
@@ -1203,6 +1185,14 @@ rh_export_assessment (RhDatabase *db, const char *path, const RhExportOptions *o
   if (job.details == NULL)
     goto out;
   trace ("details", &clock);
+  /* Every branch's members in one pass of core's grouped queries. */
+  if (options->branch_id == 0)
+    {
+      job.points = points_by_branch (db, &p, error);
+      if (job.points == NULL)
+        goto out;
+      trace ("points", &clock);
+    }
 
   x = rh_xlsx_open (path, options, FALSE, error);
   if (x == NULL)
@@ -1249,7 +1239,7 @@ rh_export_assessment (RhDatabase *db, const char *path, const RhExportOptions *o
   rh_xlsx_progress (x, 0.85);
   if (!write_points (&job, points, &p, error) || !rh_xlsx_check_cancel (x, error))
     goto out;
-  trace ("points", &clock);
+  trace ("points-sheet", &clock);
   rh_xlsx_progress (x, 0.95);
   ok = rh_xlsx_close (x, error);
   x = NULL;
@@ -1270,6 +1260,7 @@ out:
   g_clear_pointer (&job.details, rh_score_details_free);
   g_clear_pointer (&job.cells, g_hash_table_unref);
   g_clear_pointer (&job.in_scope, g_hash_table_unref);
+  g_clear_pointer (&job.points, g_hash_table_unref);
   g_clear_pointer (&job.results, g_ptr_array_unref);
   g_free (job.period_label);
   g_free (job.committee);

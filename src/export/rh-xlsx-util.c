@@ -69,6 +69,7 @@ rh_xlsx_open (const char *path, const RhExportOptions *options, gboolean constan
   x->temp = g_steal_pointer (&temp);
   x->options = options;
   x->sheet_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  x->measures = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_hash_table_add (x->sheet_names, g_strdup ("history"));   /* reserved by Excel */
   x->wb = workbook_new_opt (x->temp, &wopts);
   if (x->wb == NULL)
@@ -132,6 +133,7 @@ static void
 xlsx_free (RhXlsx *x)
 {
   g_hash_table_unref (x->sheet_names);
+  g_hash_table_unref (x->measures);
   g_free (x->target);
   g_free (x->temp);
   g_free (x);
@@ -291,6 +293,28 @@ rh_xlsx_safe_sheet_name (GHashTable *used, const char *wanted)
   return name;
 }
 
+/* The width of the character at *p, in character cells; moves p past it. */
+static inline double
+char_width (const char **p)
+{
+  gunichar c;
+
+  /* ASCII and the common CJK blocks without a table look-up: thousands
+   * of sheets repeat the same texts. */
+  if ((guchar) **p < 0x80)
+    {
+      (*p)++;
+      return 1;
+    }
+  c = g_utf8_get_char (*p);
+  *p = g_utf8_next_char (*p);
+  if ((c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3000 && c <= 0x303F)
+      || (c >= 0xFF01 && c <= 0xFF60))
+    return 2;
+  /* Ambiguous-width marks (“”、★) are wide in Chinese fonts too. */
+  return g_unichar_iswide (c) || (g_unichar_iswide_cjk (c) && c >= 0x2000) ? 2 : 1;
+}
+
 double
 rh_xlsx_text_width (const char *text)
 {
@@ -298,32 +322,73 @@ rh_xlsx_text_width (const char *text)
 
   if (text == NULL)
     return 0;
-  for (const char *p = text; *p; p = g_utf8_next_char (p))
+  for (const char *p = text; *p;)
     {
-      gunichar c;
-
-      /* ASCII and the common CJK blocks without a table look-up: thousands
-       * of sheets repeat the same texts. */
-      if ((guchar) *p < 0x80)
+      if (*p == '\n')
         {
-          if (*p == '\n')
-            {
-              widest = MAX (widest, w);
-              w = 0;
-            }
-          else
-            w += 1;
-          continue;
+          widest = MAX (widest, w);
+          w = 0;
+          p++;
         }
-      c = g_utf8_get_char (p);
-      if ((c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3000 && c <= 0x303F)
-          || (c >= 0xFF01 && c <= 0xFF60))
-        w += 2;
       else
-        /* Ambiguous-width marks (“”、★) are wide in Chinese fonts too. */
-        w += g_unichar_iswide (c) || (g_unichar_iswide_cjk (c) && c >= 0x2000) ? 2 : 1;
+        w += char_width (&p);
     }
   return MAX (widest, w);
+}
+
+/* A text measured once per workbook: its widest line and each line's width.
+ * Thousands of branch sheets repeat the template's texts. */
+typedef struct {
+  double width;
+  guint  n;
+  double line[];
+} Measure;
+
+/* Enough for every text of a template many times over; the roster's
+ * one-off texts are measured without being kept. */
+#define RH_MEASURES_MAX 20000
+
+static Measure *
+measure_text (const char *text)
+{
+  guint n = 1;
+  Measure *m;
+
+  for (const char *p = text; *p; p++)
+    n += *p == '\n';
+  m = g_malloc0 (sizeof *m + n * sizeof (double));
+  m->n = n;
+  for (const char *p = text; *p;)
+    {
+      if (*p == '\n')
+        {
+          m->width = MAX (m->width, m->line[m->n - n]);
+          n--;
+          p++;
+        }
+      else
+        m->line[m->n - n] += char_width (&p);
+    }
+  m->width = MAX (m->width, m->line[m->n - 1]);
+  return m;
+}
+
+/* The measure of a text, from the workbook's cache; *owned is set when the
+ * caller must free it. */
+static Measure *
+measure (RhXlsx *x, const char *text, gboolean *owned)
+{
+  Measure *m = g_hash_table_lookup (x->measures, text);
+
+  *owned = FALSE;
+  if (m != NULL)
+    return m;
+  m = measure_text (text);
+  if (g_hash_table_size (x->measures) < RH_MEASURES_MAX)
+    g_hash_table_insert (x->measures, g_strdup (text), m);
+  else
+    *owned = TRUE;
+  return m;
 }
 
 char *
@@ -402,32 +467,36 @@ void
 rh_xlsx_sheet_text (RhXlsxSheet *s, lxw_row_t row, lxw_col_t col, const char *text, lxw_format *f)
 {
   g_autofree char *cut = NULL;
+  Measure *m;
+  gboolean owned;
 
   if (text == NULL || *text == '\0')
     {
       rh_xlsx_sheet_blank (s, row, col, f);
       return;
     }
-  if (g_utf8_strlen (text, -1) > RH_CELL_MAX)
+  /* Fewer bytes than the limit is fewer characters too. */
+  if (strnlen (text, RH_CELL_MAX + 1) > RH_CELL_MAX && g_utf8_strlen (text, -1) > RH_CELL_MAX)
     {
       cut = g_utf8_substring (text, 0, RH_CELL_MAX);
       text = cut;
     }
-  note_width (s, col, rh_xlsx_text_width (text));
+  m = measure (s->x, text, &owned);
+  note_width (s, col, m->width);
   if ((f == s->x->wrap || f == s->x->center) && col < RH_XLSX_MAX_COLS)
     {
       /* Viewers do not grow rows for wrapped text by themselves: count the
        * lines each paragraph takes in the column at its widest. */
-      g_auto (GStrv) paragraphs = g_strsplit (text, "\n", -1);
       guint lines = 0, had = GPOINTER_TO_UINT (g_hash_table_lookup (s->lines,
                                                                     GUINT_TO_POINTER (row)));
-      for (int i = 0; paragraphs[i] != NULL; i++)
+      for (guint i = 0; i < m->n; i++)
         /* The column is at most max_width × 1.1 units wide (see fit_columns). */
-        lines += MAX (1, (guint) ceil (rh_xlsx_text_width (paragraphs[i])
-                                       / (s->max_width[col] * 1.1)));
+        lines += MAX (1, (guint) ceil (m->line[i] / (s->max_width[col] * 1.1)));
       if (lines > 1 && lines > had)
         g_hash_table_insert (s->lines, GUINT_TO_POINTER (row), GUINT_TO_POINTER (lines));
     }
+  if (owned)
+    g_free (m);
   rh_xlsx_check (s->x, worksheet_write_string (s->ws, row, col, text, f));
 }
 
