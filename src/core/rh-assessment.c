@@ -1149,16 +1149,14 @@ rh_assessment_detail_free (RhAssessmentDetail *d)
   g_free (d);
 }
 
-/* The scores in template order: as stored once finalised (automatic figures
- * were kept on the day), else with the period's automatic figures. */
+/* A finalised assessment's scores in template order, as stored. With `split_auto`, an
+ * automatic indicator's stored self score (its figure on the day, see finalise) is given as
+ * its automatic score instead. */
 static RhScore *
-detail_scores (const RhTemplate *t, RhAssessment *a, GHashTable *figures, guint *n)
+stored_scores (const RhTemplate *t, RhAssessment *a, gboolean split_auto, guint *n)
 {
-  GArray *out;
+  GArray *out = g_array_new (FALSE, TRUE, sizeof (RhScore));
 
-  if (a->status != RH_ASSESSMENT_FINALISED)
-    return scores_for (t, a, figures != NULL ? g_hash_table_lookup (figures, &a->org_id) : NULL, n);
-  out = g_array_new (FALSE, TRUE, sizeof (RhScore));
   for (guint c = 0; c < t->categories->len; c++)
     {
       RhCategory *cat = t->categories->pdata[c];
@@ -1167,16 +1165,32 @@ detail_scores (const RhTemplate *t, RhAssessment *a, GHashTable *figures, guint 
           RhIndicator *ind = cat->indicators->pdata[i];
           RhScore *given = g_hash_table_lookup (a->scores, &ind->id);
           RhScore s = { NAN, NAN, NAN, NULL, NULL, NULL };
+
           if (given != NULL)
             {
               s.self_score = given->self_score;
               s.committee_score = given->committee_score;
+            }
+          if (split_auto && ind->source != RH_SOURCE_NONE)
+            {
+              s.auto_score = s.self_score;
+              s.self_score = NAN;
             }
           g_array_append_val (out, s);
         }
     }
   *n = out->len;
   return (RhScore *) (gpointer) g_array_free (out, FALSE);
+}
+
+/* The scores in template order: as stored once finalised (automatic figures
+ * were kept on the day), else with the period's automatic figures. */
+static RhScore *
+detail_scores (const RhTemplate *t, RhAssessment *a, GHashTable *figures, guint *n)
+{
+  if (a->status != RH_ASSESSMENT_FINALISED)
+    return scores_for (t, a, figures != NULL ? g_hash_table_lookup (figures, &a->org_id) : NULL, n);
+  return stored_scores (t, a, FALSE, n);
 }
 
 static void
@@ -1346,34 +1360,7 @@ detail_for (RhDatabase *db, RhScoreDetails *out, gint64 org_id, const char *peri
   d->org_id = org_id;
   d->template_ = t;
   if (a->status == RH_ASSESSMENT_FINALISED)
-    {
-      /* Automatic figures were kept as self scores on the day (see finalise). */
-      GArray *scores = g_array_new (FALSE, TRUE, sizeof (RhScore));
-      for (guint c = 0; c < t->categories->len; c++)
-        {
-          RhCategory *cat = t->categories->pdata[c];
-          for (guint i = 0; i < cat->indicators->len; i++)
-            {
-              RhIndicator *ind = cat->indicators->pdata[i];
-              RhScore *given = g_hash_table_lookup (a->scores, &ind->id);
-              RhScore s = { NAN, NAN, NAN, NULL, NULL, NULL };
-
-              if (given != NULL)
-                {
-                  s.self_score = given->self_score;
-                  s.committee_score = given->committee_score;
-                }
-              if (ind->source != RH_SOURCE_NONE)
-                {
-                  s.auto_score = s.self_score;
-                  s.self_score = NAN;
-                }
-              g_array_append_val (scores, s);
-            }
-        }
-      d->n_scores = scores->len;
-      d->scores = (RhScore *) (gpointer) g_array_free (scores, FALSE);
-    }
+    d->scores = stored_scores (t, a, TRUE, &d->n_scores);
   else
     d->scores = scores_for (t, a, f, &d->n_scores);
   d->effective = g_new0 (double, d->n_scores);

@@ -35,7 +35,10 @@ void rh_member_list_set_status (RhMemberList *self, int status);
 void rh_member_list_set_archived (RhMemberList *self, gboolean archived);
 void rh_member_list_set_sort (RhMemberList *self, RhMemberSort sort, gboolean descending);
 
-/* Runs the query and emits items-changed. */
+/* Runs the query. items-changed tells only how the length changed: the items at the
+ * positions before min(old, new length) are new rows too, and a view re-reads them
+ * (get_item) after a refresh. This keeps GTK 4.8's list views from rebuilding every row
+ * widget on each keystroke of a search. */
 gboolean rh_member_list_refresh (RhMemberList *self, GError **error);
 /* Position of a member id in the current result, or -1. */
 int      rh_member_list_find (RhMemberList *self, gint64 member_id);

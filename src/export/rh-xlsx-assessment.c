@@ -1237,15 +1237,13 @@ rh_export_assessment (RhDatabase *db, const char *path, const RhExportOptions *o
     goto out;
   trace ("compliance-tasks-cases", &clock);
   rh_xlsx_progress (x, 0.85);
-  if (!write_points (&job, points, &p, error) || !rh_xlsx_check_cancel (x, error))
+  if (!write_points (&job, points, &p, error))
     goto out;
   trace ("points-sheet", &clock);
   rh_xlsx_progress (x, 0.95);
   ok = rh_xlsx_close (x, error);
   x = NULL;
   trace ("close", &clock);
-  if (ok && options->progress != NULL)
-    options->progress (1, options->progress_data);
 
 out:
   if (x != NULL)

@@ -212,12 +212,8 @@ rh_export_meetings (RhDatabase *db, const char *path, const RhExportOptions *opt
   rh_xlsx_sheet_print (s, title, TRUE, 2, 2);
   rh_xlsx_sheet_free (s);
   s = NULL;
-  if (!rh_xlsx_check_cancel (x, error))
-    goto out;
   ok = rh_xlsx_close (x, error);
   x = NULL;
-  if (ok && options->progress != NULL)
-    options->progress (1, options->progress_data);
 
 out:
   rh_xlsx_sheet_free (s);

@@ -150,12 +150,8 @@ rh_export_roster (RhDatabase *db, const char *path, const RhExportOptions *optio
   rh_xlsx_sheet_print (s, title, TRUE, 2, 2);
   rh_xlsx_sheet_free (s);
   s = NULL;
-  if (!rh_xlsx_check_cancel (x, error))
-    goto out;
   ok = rh_xlsx_close (x, error);
   x = NULL;
-  if (ok && options->progress != NULL)
-    options->progress (1, options->progress_data);
 
 out:
   rh_xlsx_sheet_free (s);

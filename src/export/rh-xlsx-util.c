@@ -153,8 +153,14 @@ rh_xlsx_abort (RhXlsx *x)
 gboolean
 rh_xlsx_close (RhXlsx *x, GError **error)
 {
+  const RhExportOptions *options = x->options;
   lxw_error e;
 
+  if (!rh_xlsx_check_cancel (x, error))
+    {
+      rh_xlsx_abort (x);
+      return FALSE;
+    }
   if (x->error != LXW_NO_ERROR)
     {
       g_set_error (error, RH_EXPORT_ERROR, RH_EXPORT_ERROR_WRITE,
@@ -180,6 +186,8 @@ rh_xlsx_close (RhXlsx *x, GError **error)
       return FALSE;
     }
   xlsx_free (x);
+  if (options != NULL && options->progress != NULL)
+    options->progress (1, options->progress_data);
   return TRUE;
 }
 

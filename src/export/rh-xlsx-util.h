@@ -35,8 +35,9 @@ typedef struct {
 /* Opens a workbook on a temporary file in path's folder. */
 RhXlsx  *rh_xlsx_open (const char *path, const RhExportOptions *options,
                        gboolean constant_memory, GError **error);
-/* Writes the workbook and renames it into place; on any error the temporary
- * file goes and the target is untouched. Frees x either way. */
+/* Unless the export was cancelled, writes the workbook, renames it into place
+ * and reports progress 1; on a cancel or any error the temporary file goes and
+ * the target is untouched. Frees x either way. */
 gboolean rh_xlsx_close (RhXlsx *x, GError **error);
 /* Gives up: frees x and removes the temporary file. */
 void     rh_xlsx_abort (RhXlsx *x);

@@ -52,16 +52,31 @@ daily_backup_thread (GTask *task, gpointer source, gpointer data, GCancellable *
   g_task_return_boolean (task, TRUE);
 }
 
+static gboolean
+start_daily_backup (gpointer data)
+{
+  g_autoptr (GTask) task = g_task_new (NULL, NULL, NULL, NULL);
+
+  g_task_set_task_data (task, data, g_free);
+  g_task_run_in_thread (task, daily_backup_thread);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 open_window (RhApplication *self, RhDatabase *db)
 {
-  g_autoptr (GTask) task = g_task_new (self, NULL, NULL, NULL);
   GtkWindow *window;
 
-  g_task_set_task_data (task, g_strdup (rh_database_get_path (db)), g_free);
-  g_task_run_in_thread (task, daily_backup_thread);
+  /* The GUI reads a page of rows at a time: SQLite's default 2 MiB of page cache is enough,
+   * and the 8 MiB that the command line keeps for whole-committee work would be resident
+   * memory here (issue 8). */
+  rh_database_exec (db, "PRAGMA cache_size = -2048", NULL);
   window = GTK_WINDOW (rh_window_new (self, db));
   gtk_window_present (window);
+  /* A second later, so that its checks and copying do not compete with the first frame on
+   * a busy machine (issue 8). */
+  g_timeout_add_seconds_full (G_PRIORITY_LOW, 1, start_daily_backup,
+                              g_strdup (rh_database_get_path (db)), NULL);
 }
 
 static void

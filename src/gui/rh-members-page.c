@@ -7,6 +7,7 @@
 #include "rh-member-view.h"
 #include "rh-members-page.h"
 #include "rh-org.h"
+#include "rh-text-cell.h"
 
 /* The columns, in the order of the template; each knows its text and its SQL sort. */
 typedef enum {
@@ -27,6 +28,7 @@ struct _RhMembersPage
   int                 probed_column;
   char               *last_query;   /* the filters of the last refresh, to skip repeats */
   gint64              trace_start;  /* RONGHE_TRACE: when the refresh to be painted began */
+  GHashTable         *bound;        /* GtkListItem of every bound cell → its Column + 1 */
 
   GtkSearchEntry     *search_entry;
   GtkDropDown        *org_filter;
@@ -58,20 +60,48 @@ column_text (RhMember *m, Column column)
 static void
 setup_cell_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer data)
 {
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_list_item_set_child (item, label);
+  /* GTK 4.8's column view keeps up to 200 rows of widgets and rebuilds them when the list
+   * is re-queried: a cell that measures without shaping its text keeps that cheap. */
+  gtk_list_item_set_child (item, rh_text_cell_new ());
 }
 
 static void
-bind_cell_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer data)
+bind_cell_cb (GtkSignalListItemFactory *factory, GtkListItem *item, RhMembersPage *self)
 {
   RhMember *m = gtk_list_item_get_item (item);
-  const char *text = column_text (m, (Column) GPOINTER_TO_INT (data));
+  Column column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "rh-column"));
 
-  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), text != NULL ? text : "");
+  rh_text_cell_set_text (RH_TEXT_CELL (gtk_list_item_get_child (item)), column_text (m, column));
+  g_hash_table_insert (self->bound, item, GINT_TO_POINTER (column + 1));
+}
+
+static void
+unbind_cell_cb (GtkSignalListItemFactory *factory, GtkListItem *item, RhMembersPage *self)
+{
+  g_hash_table_remove (self->bound, item);
+}
+
+/* After a refresh the list signals only its change in length (rh-member-list.h): the cells
+ * that stay re-read their row, which costs a redraw, not new row widgets. */
+static void
+rebind_cells (RhMembersPage *self)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->list));
+
+  g_hash_table_iter_init (&iter, self->bound);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      guint position = gtk_list_item_get_position (key);
+      g_autoptr (RhMember) m = NULL;
+
+      if (position == GTK_INVALID_LIST_POSITION || position >= n)
+        continue;
+      m = g_list_model_get_item (G_LIST_MODEL (self->list), position);
+      rh_text_cell_set_text (RH_TEXT_CELL (gtk_list_item_get_child (key)),
+                             column_text (m, GPOINTER_TO_INT (value) - 1));
+    }
 }
 
 /* GTK 4.8 has no API for the column view's primary sort column (it came in
@@ -159,8 +189,12 @@ refresh_full (RhMembersPage *self, gboolean force)
                                            ? -1 : (int) status - 1);
   rh_member_list_set_archived (self->list, gtk_toggle_button_get_active (self->archived_toggle));
   rh_member_list_set_sort (self->list, sort, descending);
+  /* A new result starts at its top, with nothing selected. */
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  gtk_adjustment_set_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view)), 0);
   if (!rh_member_list_refresh (self->list, &error))
     g_warning ("%s", error->message);
+  rebind_cells (self);
   update_count (self);
   /* RONGHE_TRACE prints timings for the benchmarks. */
   if (g_getenv ("RONGHE_TRACE") != NULL)
@@ -283,6 +317,7 @@ rh_members_page_dispose (GObject *object)
   g_clear_object (&self->list);
   g_clear_object (&self->db);
   g_clear_pointer (&self->last_query, g_free);
+  g_clear_pointer (&self->bound, g_hash_table_unref);
   G_OBJECT_CLASS (rh_members_page_parent_class)->dispose (object);
 }
 
@@ -329,7 +364,9 @@ setup_columns (RhMembersPage *self)
                                                              NULL));
 
       g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), NULL);
-      g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), GINT_TO_POINTER (c));
+      g_object_set_data (G_OBJECT (factory), "rh-column", GINT_TO_POINTER (c));
+      g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), self);
+      g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell_cb), self);
       gtk_column_view_column_set_factory (self->columns[c], factory);
       gtk_column_view_column_set_sorter (self->columns[c], sorter);
       g_object_unref (factory);
@@ -344,6 +381,7 @@ rh_members_page_init (RhMembersPage *self)
 {
   GtkStringList *statuses = gtk_string_list_new (NULL);
 
+  self->bound = g_hash_table_new (NULL, NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_string_list_append (statuses, _("All statuses"));
   for (int s = 0; s < RH_N_STATUSES; s++)

@@ -12,6 +12,9 @@
 /* A committee of thousands of branches can have thousands of reminders;
  * the page shows the most urgent ones. */
 #define MAX_REMINDER_ROWS 100
+/* Rows built before the first frame (about a window's height); the others are added when the
+ * main loop is idle, since each row costs about a millisecond to build and lay out. */
+#define FIRST_REMINDER_ROWS 12
 
 struct _RhOverviewPage
 {
@@ -22,6 +25,10 @@ struct _RhOverviewPage
   GtkFlowBox *counts_box;
   GtkLabel   *reminders_summary;
   GtkListBox *reminders_list;
+  GPtrArray  *pending;       /* reminders still to be shown as rows */
+  guint       pending_at;
+  guint       pending_id;    /* idle source that adds them */
+  gboolean    reminders_stale;   /* to be computed when next shown */
 };
 
 G_DEFINE_FINAL_TYPE (RhOverviewPage, rh_overview_page, GTK_TYPE_WIDGET)
@@ -95,19 +102,48 @@ reminder_row (RhReminder *r)
 }
 
 static void
+clear_pending (RhOverviewPage *self)
+{
+  g_clear_handle_id (&self->pending_id, g_source_remove);
+  g_clear_pointer (&self->pending, g_ptr_array_unref);
+}
+
+static gboolean
+add_pending_rows (gpointer data)
+{
+  RhOverviewPage *self = data;
+  guint end = MIN (MIN (self->pending->len, MAX_REMINDER_ROWS), self->pending_at + 25);
+
+  for (; self->pending_at < end; self->pending_at++)
+    gtk_list_box_append (self->reminders_list, reminder_row (self->pending->pdata[self->pending_at]));
+  if (end < MIN (self->pending->len, MAX_REMINDER_ROWS))
+    return G_SOURCE_CONTINUE;
+  self->pending_id = 0;
+  g_clear_pointer (&self->pending, g_ptr_array_unref);
+  return G_SOURCE_REMOVE;
+}
+
+static void
 fill_reminders (RhOverviewPage *self)
 {
   GDate today;
   g_autoptr (GPtrArray) reminders = NULL;
   g_autofree char *summary = NULL;
 
+  clear_pending (self);
   rh_list_box_remove_all (self->reminders_list);
   rh_date_today (&today);
   reminders = rh_reminders_compute (self->db, &today, NULL);
   if (reminders == NULL)
     return;
-  for (guint i = 0; i < reminders->len && i < MAX_REMINDER_ROWS; i++)
+  for (guint i = 0; i < reminders->len && i < FIRST_REMINDER_ROWS; i++)
     gtk_list_box_append (self->reminders_list, reminder_row (reminders->pdata[i]));
+  if (reminders->len > FIRST_REMINDER_ROWS)
+    {
+      self->pending = g_ptr_array_ref (reminders);
+      self->pending_at = FIRST_REMINDER_ROWS;
+      self->pending_id = g_idle_add_full (G_PRIORITY_LOW, add_pending_rows, self, NULL);
+    }
   if (reminders->len == 0)
     summary = g_strdup (_("Nothing is due: committee terms, probation and the pipeline are on time."));
   else if (reminders->len > MAX_REMINDER_ROWS)
@@ -131,12 +167,58 @@ fill_title (RhOverviewPage *self)
                                             : _("Overview"));
 }
 
+static gboolean
+reminders_idle (gpointer data)
+{
+  RhOverviewPage *self = data;
+
+  self->pending_id = 0;
+  fill_reminders (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+after_paint_cb (GdkFrameClock *clock, RhOverviewPage *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, after_paint_cb, self);
+  clear_pending (self);
+  self->pending_id = g_idle_add_full (G_PRIORITY_LOW, reminders_idle, self, NULL);
+}
+
+/* After the next frame that shows the page. */
+static void
+schedule_reminders (RhOverviewPage *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  self->reminders_stale = FALSE;
+  g_signal_handlers_disconnect_by_func (clock, after_paint_cb, self);
+  g_signal_connect_object (clock, "after-paint", G_CALLBACK (after_paint_cb), self, 0);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* The reminders read every member, term and branch (a quarter of a second for a committee
+ * of 100,000 members): they are computed once the page has been drawn. */
 static void
 refresh (RhOverviewPage *self)
 {
   fill_title (self);
   fill_counts (self);
-  fill_reminders (self);
+  clear_pending (self);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    schedule_reminders (self);
+  else
+    self->reminders_stale = TRUE;
+}
+
+static void
+rh_overview_page_map (GtkWidget *widget)
+{
+  RhOverviewPage *self = RH_OVERVIEW_PAGE (widget);
+
+  GTK_WIDGET_CLASS (rh_overview_page_parent_class)->map (widget);
+  if (self->reminders_stale)
+    schedule_reminders (self);
 }
 
 static void
@@ -169,6 +251,7 @@ rh_overview_page_dispose (GObject *object)
 {
   RhOverviewPage *self = RH_OVERVIEW_PAGE (object);
 
+  clear_pending (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), RH_TYPE_OVERVIEW_PAGE);
   rh_widget_unparent_children (GTK_WIDGET (self));
   g_clear_object (&self->db);
@@ -181,6 +264,7 @@ rh_overview_page_class_init (RhOverviewPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = rh_overview_page_dispose;
+  widget_class->map = rh_overview_page_map;
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/ronghe/Ronghe/rh-overview-page.ui");
   gtk_widget_class_bind_template_child (widget_class, RhOverviewPage, title_label);

@@ -44,6 +44,7 @@ struct _RhWindow
   RhCasesPage     *cases_page;
   RhAssessmentPage *assessment_page;
   RhChartsPage    *charts_page;
+  guint            pages_ready;   /* bit i: page i of rh_window_load_view has its database */
 };
 
 G_DEFINE_FINAL_TYPE (RhWindow, rh_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -117,11 +118,45 @@ rh_window_show_meetings (RhWindow *self, gint64 branch_id)
   rh_meetings_page_show (self->meetings_page, branch_id, g_date_get_year (&today));
 }
 
+/* Each page is given the database, and so queries and fills itself, only when it is first
+ * shown or used: filling all eight at start-up cost most of a second before the first
+ * frame (issue 8). */
+void
+rh_window_load_view (RhWindow *self, const char *view)
+{
+  static const char *const names[] = { "overview", "organisations", "members", "meetings",
+                                       "tasks", "cases", "assessment", "charts" };
+
+  if (self->db == NULL)
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      if (g_strcmp0 (view, names[i]) != 0 || (self->pages_ready & (1u << i)) != 0)
+        continue;
+      self->pages_ready |= 1u << i;
+      switch (i)
+        {
+        case 0: rh_overview_page_set_database (self->overview_page, self->db); break;
+        case 1: rh_org_page_set_database (self->org_page, self->db); break;
+        case 2: rh_members_page_set_database (self->members_page, self->db); break;
+        case 3: rh_meetings_page_set_database (self->meetings_page, self->db); break;
+        case 4: rh_tasks_page_set_database (self->tasks_page, self->db); break;
+        case 5: rh_cases_page_set_database (self->cases_page, self->db); break;
+        case 6: rh_assessment_page_set_database (self->assessment_page, self->db); break;
+        case 7: rh_charts_page_set_database (self->charts_page, self->db); break;
+        default: break;
+        }
+    }
+}
+
 /* The views that have a workbook show the export button. */
 static void
 view_changed_cb (RhWindow *self)
 {
   const char *view = gtk_stack_get_visible_child_name (self->view_stack);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "content") == 0)
+    rh_window_load_view (self, view);
 
   gtk_widget_set_visible (self->export_button,
                           g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "empty")
@@ -223,7 +258,10 @@ export_activated (GtkWidget *widget, const char *action, GVariant *param)
       period = g_strdup_printf ("%d", year);
     }
   else
-    period = rh_assessment_page_dup_period (self->assessment_page);
+    {
+      rh_window_load_view (self, "assessment");
+      period = rh_assessment_page_dup_period (self->assessment_page);
+    }
   dialog = rh_export_dialog_new (GTK_WINDOW (self), self->db, kind, period, branch);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -588,19 +626,12 @@ rh_window_new (RhApplication *app, RhDatabase *db)
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
 
-  rh_overview_page_set_database (self->overview_page, db);
-  rh_org_page_set_database (self->org_page, db);
-  rh_members_page_set_database (self->members_page, db);
-  rh_meetings_page_set_database (self->meetings_page, db);
-  rh_tasks_page_set_database (self->tasks_page, db);
-  rh_cases_page_set_database (self->cases_page, db);
-  rh_assessment_page_set_database (self->assessment_page, db);
-  rh_charts_page_set_database (self->charts_page, db);
-  g_signal_connect_swapped (db, "changed", G_CALLBACK (update_main_stack), self);
-  update_main_stack (self);
-
+  /* The pages get the database when first shown (see rh_window_load_view). */
+  /* The last view first, so that only its page is filled before the first frame. */
   view = g_settings_get_string (self->settings, "last-view");
   if (gtk_stack_get_child_by_name (self->view_stack, view) != NULL)
     rh_window_show_view (self, view);
+  g_signal_connect_swapped (db, "changed", G_CALLBACK (update_main_stack), self);
+  update_main_stack (self);
   return self;
 }

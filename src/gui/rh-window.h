@@ -18,6 +18,8 @@ void        rh_window_toast (RhWindow *self, const char *message);
 void        rh_window_toast_file (RhWindow *self, const char *message, const char *path);
 /* Switches to a view ("overview", "organisations", "members"). */
 void        rh_window_show_view (RhWindow *self, const char *name);
+/* Gives a view's page the database (pages are filled when first shown). */
+void        rh_window_load_view (RhWindow *self, const char *view);
 void        rh_window_show_org (RhWindow *self, gint64 org_id);
 void        rh_window_show_member (RhWindow *self, gint64 member_id);
 /* The Meetings view of a branch, this year. */

@@ -1,0 +1,144 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "rh-config.h"
+
+#include "rh-text-cell.h"
+
+struct _RhTextCell
+{
+  GtkWidget    parent_instance;
+  char        *text;
+  PangoLayout *layout;   /* made when first drawn, dropped when the text changes */
+  int          line_height;   /* in pixels; 0 until measured */
+};
+
+G_DEFINE_FINAL_TYPE (RhTextCell, rh_text_cell, GTK_TYPE_WIDGET)
+
+static void
+rh_text_cell_measure (GtkWidget *widget, GtkOrientation orientation, int for_size, int *minimum,
+                      int *natural, int *minimum_baseline, int *natural_baseline)
+{
+  RhTextCell *self = RH_TEXT_CELL (widget);
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      /* The column gives the width; the text is ellipsized to it. */
+      *minimum = *natural = 0;
+      return;
+    }
+  /* One line of the font, the same for every text: no shaping to measure a row. */
+  if (self->line_height == 0)
+    {
+      PangoContext *context = gtk_widget_get_pango_context (widget);
+      PangoFontMetrics *metrics = pango_context_get_metrics (context, NULL, NULL);
+
+      self->line_height = PANGO_PIXELS_CEIL (pango_font_metrics_get_height (metrics));
+      if (self->line_height <= 0)
+        self->line_height = PANGO_PIXELS_CEIL (pango_font_metrics_get_ascent (metrics)
+                                               + pango_font_metrics_get_descent (metrics));
+      pango_font_metrics_unref (metrics);
+    }
+  *minimum = *natural = self->line_height;
+}
+
+static void
+rh_text_cell_size_allocate (GtkWidget *widget, int width, int height, int baseline)
+{
+  RhTextCell *self = RH_TEXT_CELL (widget);
+
+  if (self->layout != NULL)
+    pango_layout_set_width (self->layout, width * PANGO_SCALE);
+}
+
+static void
+rh_text_cell_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
+{
+  RhTextCell *self = RH_TEXT_CELL (widget);
+  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+  GtkStyleContext *style;
+  GdkRGBA color;
+  PangoRectangle logical;
+
+  if (self->text == NULL || *self->text == '\0' || width <= 0)
+    return;
+  if (self->layout == NULL)
+    {
+      self->layout = gtk_widget_create_pango_layout (widget, self->text);
+      pango_layout_set_ellipsize (self->layout, PANGO_ELLIPSIZE_END);
+      pango_layout_set_single_paragraph_mode (self->layout, TRUE);
+      pango_layout_set_width (self->layout, width * PANGO_SCALE);
+    }
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  style = gtk_widget_get_style_context (widget);
+  gtk_style_context_get_color (style, &color);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  pango_layout_get_pixel_extents (self->layout, NULL, &logical);
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (0, (height - logical.height) / 2.0f));
+  gtk_snapshot_append_layout (snapshot, self->layout, &color);
+  gtk_snapshot_restore (snapshot);
+}
+
+static void
+rh_text_cell_css_changed (GtkWidget *widget, GtkCssStyleChange *change)
+{
+  RhTextCell *self = RH_TEXT_CELL (widget);
+
+  GTK_WIDGET_CLASS (rh_text_cell_parent_class)->css_changed (widget, change);
+  /* The font may have changed: measure and lay out again. */
+  self->line_height = 0;
+  g_clear_object (&self->layout);
+  gtk_widget_queue_resize (widget);
+}
+
+static void
+rh_text_cell_finalize (GObject *object)
+{
+  RhTextCell *self = RH_TEXT_CELL (object);
+
+  g_clear_object (&self->layout);
+  g_free (self->text);
+  G_OBJECT_CLASS (rh_text_cell_parent_class)->finalize (object);
+}
+
+static void
+rh_text_cell_class_init (RhTextCellClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->finalize = rh_text_cell_finalize;
+  widget_class->measure = rh_text_cell_measure;
+  widget_class->size_allocate = rh_text_cell_size_allocate;
+  widget_class->snapshot = rh_text_cell_snapshot;
+  widget_class->css_changed = rh_text_cell_css_changed;
+  gtk_widget_class_set_css_name (widget_class, "label");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_LABEL);
+}
+
+static void
+rh_text_cell_init (RhTextCell *self)
+{
+}
+
+GtkWidget *
+rh_text_cell_new (void)
+{
+  return g_object_new (RH_TYPE_TEXT_CELL, NULL);
+}
+
+void
+rh_text_cell_set_text (RhTextCell *self, const char *text)
+{
+  if (g_strcmp0 (text, self->text) == 0)
+    return;
+  g_free (self->text);
+  self->text = g_strdup (text);
+  g_clear_object (&self->layout);
+  /* The size does not depend on the text: only a redraw. */
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+const char *
+rh_text_cell_get_text (RhTextCell *self)
+{
+  return self->text;
+}
