@@ -95,11 +95,13 @@ rh_export_roster (RhDatabase *db, const char *path, const RhExportOptions *optio
   rh_xlsx_sheet_header (s, 2, labels);
 
   {
-    g_autofree char *sql = g_strdup_printf (ROSTER_SCOPE "SELECT %s FROM member m"
-                                            " LEFT JOIN organisation b ON b.id = m.org_id"
-                                            " LEFT JOIN organisation g ON g.id = m.group_id"
-                                            ROSTER_WHERE " ORDER BY b.pinyin, b.id, m.pinyin, m.id",
-                                            RH_MEMBER_COLUMNS);
+    /* Constant pieces only (core's member columns); the scope is bound as ?1. */
+    g_autofree char *sql = g_strconcat (ROSTER_SCOPE "SELECT ", RH_MEMBER_COLUMNS,
+                                        " FROM member m"
+                                        " LEFT JOIN organisation b ON b.id = m.org_id"
+                                        " LEFT JOIN organisation g ON g.id = m.group_id"
+                                        ROSTER_WHERE " ORDER BY b.pinyin, b.id, m.pinyin, m.id",
+                                        NULL);
     stmt = rh_database_prepare (db, sql, error);
   }
   if (stmt == NULL)
