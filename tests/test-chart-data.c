@@ -51,30 +51,6 @@ assess (RhDatabase *db, RhTemplate *t, const char *name, double each, double bus
   return branch;
 }
 
-static char *
-pdf_text (const char *path)
-{
-  const char *argv[] = { "pdftotext", "-enc", "UTF-8", path, "-", NULL };
-  char *out = NULL;
-  int status;
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL,
-                               G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out,
-                               NULL, &status, NULL));
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  return out;
-}
-
-static guint
-count (const char *haystack, const char *needle)
-{
-  guint n = 0;
-
-  for (const char *p = strstr (haystack, needle); p != NULL; p = strstr (p + 1, needle))
-    n++;
-  return n;
-}
-
 static void
 test_quadrant_and_radar (void)
 {
@@ -97,7 +73,7 @@ test_quadrant_and_radar (void)
   g_assert_no_error (error);
   g_assert_true (rh_chart_model_save (quadrant, path, RH_CHART_FORMAT_PDF, 500, 500, 72, &error));
   g_assert_no_error (error);
-  text = pdf_text (path);
+  text = rh_test_pdf_text (path, 0);
   g_assert_nonnull (strstr (text, "cut 70"));
   g_assert_nonnull (strstr (text, "cut 80"));
   /* On a line counts as above it: 甲 (90, 80) and 乙 (70, 95) are both strong. */
@@ -109,7 +85,7 @@ test_quadrant_and_radar (void)
   /* Configured cut-offs: 甲's business 80 is now below 90. */
   rh_chart_model_set_cuts (quadrant, 60, 90);
   g_assert_true (rh_chart_model_save (quadrant, path, RH_CHART_FORMAT_PDF, 500, 500, 72, &error));
-  text = pdf_text (path);
+  text = rh_test_pdf_text (path, 0);
   g_assert_nonnull (strstr (text, "Both strong 1 · Party strong, business weak 1 · Business strong, "
                                   "party weak 0 · Both weak 1"));
   g_assert_nonnull (strstr (text, "configured cut-offs"));
@@ -119,8 +95,8 @@ test_quadrant_and_radar (void)
   radar = rh_chart_model_load (db, RH_CHART_RADAR, "2025", a, &error);
   g_assert_no_error (error);
   g_assert_true (rh_chart_model_save (radar, path, RH_CHART_FORMAT_PDF, 500, 500, 72, &error));
-  text = pdf_text (path);
-  g_assert_cmpuint (count (text, "90%"), ==, 5);
+  text = rh_test_pdf_text (path, 0);
+  g_assert_cmpuint (rh_test_count (text, "90%"), ==, 5);
   g_assert_nonnull (strstr (text, "3 branches in the average"));
   g_free (g_steal_pointer (&text));
 
@@ -171,7 +147,7 @@ test_ranking_grades_of_two_templates (void)
   g_assert_no_error (error);
   g_assert_true (rh_chart_model_save (ranking, path, RH_CHART_FORMAT_PDF, 500, 400, 72, &error));
   g_assert_no_error (error);
-  text = pdf_text (path);
+  text = rh_test_pdf_text (path, 0);
   g_assert_nonnull (strstr (text, "好 / 优秀"));
   g_assert_null (strstr (text, "较差"));
 }

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <math.h>
 #include "rh-chart.h"
+#include "test-util.h"
 
 static const RhChartPair pairs[] = {
   { "关键件合格率", "%", 97.5, 100 },
@@ -297,19 +298,6 @@ test_ranking_proportional (void)
   cairo_surface_destroy (s);
 }
 
-static char *
-pdf_text (const char *path)
-{
-  const char *argv[] = { "pdftotext", "-enc", "UTF-8", path, "-", NULL };
-  char *out = NULL;
-  int status;
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
-                               NULL, NULL, &out, NULL, &status, NULL));
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  return out;
-}
-
 static void
 test_pdf_chinese_title (void)
 {
@@ -325,7 +313,7 @@ test_pdf_chinese_title (void)
   cairo_surface_finish (surface);
   g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
   cairo_surface_destroy (surface);
-  text = pdf_text (path);
+  text = rh_test_pdf_text (path, 0);
   g_assert_nonnull (strstr (text, "星级分布图"));
   g_assert_nonnull (strstr (text, "测试党委"));
 }

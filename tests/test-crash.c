@@ -294,24 +294,6 @@ test_kill (void)
           runs, import_us / 1000.0, save_us / 1000.0, complete, nothing);
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr (GDir) d = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *p = g_build_filename (path, name, NULL);
-
-      if (g_file_test (p, G_FILE_TEST_IS_DIR))
-        remove_tree (p);
-      else
-        g_unlink (p);
-    }
-  g_rmdir (path);
-}
-
 int
 main (int argc, char **argv)
 {
@@ -341,6 +323,6 @@ main (int argc, char **argv)
 
   g_test_add_func ("/crash/sigkill", test_kill);
   status = g_test_run ();
-  remove_tree (dir);
+  rh_test_remove_tree (dir);
   return status;
 }

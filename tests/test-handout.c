@@ -8,31 +8,6 @@
 #include "rh-handout.h"
 #include "test-util.h"
 
-static char *
-pdf_text (const char *path, int page)
-{
-  g_autofree char *first = g_strdup_printf ("%d", page);
-  const char *argv[] = { "pdftotext", "-enc", "UTF-8", "-f", first, "-l", first, path, "-", NULL };
-  char *out = NULL;
-  int status;
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL,
-                               G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out,
-                               NULL, &status, NULL));
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  return out;
-}
-
-static guint
-count (const char *haystack, const char *needle)
-{
-  guint n = 0;
-
-  for (const char *p = strstr (haystack, needle); p != NULL; p = strstr (p + 1, needle))
-    n++;
-  return n;
-}
-
 static void
 test_table_paginates (void)
 {
@@ -61,11 +36,11 @@ test_table_paginates (void)
 
   for (guint p = 1; p <= pages; p++)
     {
-      g_autofree char *text = pdf_text (path, (int) p);
+      g_autofree char *text = rh_test_pdf_text (path, (int) p);
       g_autofree char *number = g_strdup_printf ("—%u—", p);
       g_autoptr (GString) squeezed = g_string_new (text);
       /* The header on every page, the page number at the foot. */
-      g_assert_cmpuint (count (text, "指标名称"), ==, 1);
+      g_assert_cmpuint (rh_test_count (text, "指标名称"), ==, 1);
       g_string_replace (squeezed, " ", "", 0);
       g_assert_nonnull (strstr (squeezed->str, number));
       g_assert_true (p > 1 || strstr (text, "党支部考核评议材料") != NULL);
@@ -137,7 +112,7 @@ test_branch_handout_40 (void)
   g_assert_no_error (error);
   for (guint p = 1; p <= pages; p++)
     {
-      g_autofree char *text = pdf_text (path, (int) p);
+      g_autofree char *text = rh_test_pdf_text (path, (int) p);
       gboolean rows = FALSE;
       for (int i = 0; i < 40; i++)
         {
@@ -161,7 +136,7 @@ test_branch_handout_40 (void)
   for (int i = 0; i < 40; i++)
     g_assert_cmpuint (seen[i], ==, 1);
   {
-    g_autofree char *first = pdf_text (path, 1);
+    g_autofree char *first = rh_test_pdf_text (path, 1);
     g_assert_nonnull (strstr (first, "第一党支部"));
     g_assert_nonnull (strstr (first, "Strengths"));
   }

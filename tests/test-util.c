@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "rh-config.h"
 
+#include <glib/gstdio.h>
+#include <string.h>
 #include "test-util.h"
 #include "rh-validate.h"
 
@@ -49,4 +51,48 @@ rh_test_insert (RhDatabase *db, RhMember *m)
 
   g_assert_true (rh_member_insert (db, m, &error));
   g_assert_no_error (error);
+}
+
+void
+rh_test_remove_tree (const char *dir)
+{
+  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *p = g_build_filename (dir, name, NULL);
+
+      if (g_file_test (p, G_FILE_TEST_IS_DIR))
+        rh_test_remove_tree (p);
+      else
+        g_unlink (p);
+    }
+  g_rmdir (dir);
+}
+
+char *
+rh_test_pdf_text (const char *path, int page)
+{
+  g_autofree char *number = g_strdup_printf ("%d", page);
+  const char *one[] = { "pdftotext", "-enc", "UTF-8", "-f", number, "-l", number, path, "-", NULL };
+  const char *all[] = { "pdftotext", "-enc", "UTF-8", path, "-", NULL };
+  char *out = NULL;
+  int status;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) (page > 0 ? one : all), NULL,
+                               G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out,
+                               NULL, &status, NULL));
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}
+
+guint
+rh_test_count (const char *haystack, const char *needle)
+{
+  guint n = 0;
+
+  for (const char *p = strstr (haystack, needle); p != NULL; p = strstr (p + 1, needle))
+    n++;
+  return n;
 }

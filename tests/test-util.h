@@ -13,3 +13,9 @@ gint64   rh_test_add_org (RhDatabase *db, RhOrgKind kind, const char *name, gint
 RhMember *rh_test_member (gint64 org_id, const char *name, int seq, RhGender gender);
 /* Inserts, asserting success. */
 void     rh_test_insert (RhDatabase *db, RhMember *m);
+/* Removes a folder and everything below it. */
+void     rh_test_remove_tree (const char *dir);
+/* The text of a PDF (pdftotext): one page, or every page when page is 0. */
+char    *rh_test_pdf_text (const char *path, int page);
+/* How often needle occurs in haystack. */
+guint    rh_test_count (const char *haystack, const char *needle);
