@@ -64,16 +64,20 @@ class Workbooks:
             for org, name in zip(ids, (SLASH_NAME, LONG_NAME, LONG_NAME_2)):
                 db.execute("UPDATE organisation SET name = ? WHERE id = ?", (name, org))
             cls.branch = ids[0]
+            (cls.general,) = db.execute("SELECT id FROM organisation WHERE kind = 'general_branch'"
+                                        " ORDER BY id LIMIT 1").fetchone()
             (cls.n_branches,) = db.execute("SELECT count(*) FROM organisation WHERE kind = 'branch'"
                                            " AND archived_date IS NULL").fetchone()
         cls.scores = score_rows(cls.db, "2025")
         cls.assessment = os.path.join(d, "考核 2025.xlsx")
         cls.roster = os.path.join(d, "roster.xlsx")
         cls.roster_full = os.path.join(d, "roster-full.xlsx")
+        cls.roster_sub = os.path.join(d, "roster-sub.xlsx")
         cls.ledger = os.path.join(d, "ledger.xlsx")
         for args in (("assessment", "--period", "2025", "--output", cls.assessment),
                      ("roster", "--output", cls.roster),
                      ("roster", "--no-mask", "--output", cls.roster_full),
+                     ("roster", "--branch", str(cls.general), "--output", cls.roster_sub),
                      ("meetings", "--period", "2025", "--branch", str(cls.branch),
                       "--output", cls.ledger)):
             r = run("--database", cls.db, "export", *args)
@@ -333,6 +337,31 @@ class RosterTest(unittest.TestCase):
             self.assertRegex(p, r"^\d{3}\*{4}\d{4}$")
         self.assertEqual(ws.freeze_panes, "C4")
         print_setup(self, ws)
+
+    def test_members_by_branch_then_pinyin(self):
+        ws = openpyxl.load_workbook(self.w.roster_full)["党员花名册"]
+        rows = [(r[1], r[3], r[8]) for r in ws.iter_rows(min_row=4, values_only=True)]
+        with sqlite3.connect(self.w.db) as db:
+            expected = db.execute(
+                "SELECT m.name, m.id_number, b.name FROM member m JOIN organisation b"
+                " ON b.id = m.org_id WHERE m.archived_date IS NULL"
+                " AND m.status IN ('probationary', 'full')"
+                " ORDER BY b.pinyin, b.id, m.pinyin, m.id").fetchall()
+        self.assertEqual(rows, expected)
+        self.assertEqual([r[0] for r in ws.iter_rows(min_row=4, max_col=1, values_only=True)],
+                         list(range(1, len(expected) + 1)))
+
+    def test_a_general_branch_gives_its_subtree(self):
+        ws = openpyxl.load_workbook(self.w.roster_sub)["党员花名册"]
+        with sqlite3.connect(self.w.db) as db:
+            expected = db.execute(
+                "SELECT m.name FROM member m JOIN organisation b ON b.id = m.org_id"
+                " WHERE m.archived_date IS NULL AND m.status IN ('probationary', 'full')"
+                " AND (b.id = ?1 OR b.parent_id = ?1 OR b.parent_id IN"
+                " (SELECT id FROM organisation WHERE parent_id = ?1))"
+                " ORDER BY b.pinyin, b.id, m.pinyin, m.id", (self.w.general,)).fetchall()
+        self.assertTrue(expected)
+        self.assertEqual([(r[1],) for r in ws.iter_rows(min_row=4, values_only=True)], expected)
 
     def test_no_mask_writes_them_in_full(self):
         ws = openpyxl.load_workbook(self.w.roster_full)["党员花名册"]

@@ -69,7 +69,6 @@ rh_xlsx_open (const char *path, const RhExportOptions *options, gboolean constan
   x->temp = g_steal_pointer (&temp);
   x->options = options;
   x->sheet_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  x->measures = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_hash_table_add (x->sheet_names, g_strdup ("history"));   /* reserved by Excel */
   x->wb = workbook_new_opt (x->temp, &wopts);
   if (x->wb == NULL)
@@ -133,7 +132,6 @@ static void
 xlsx_free (RhXlsx *x)
 {
   g_hash_table_unref (x->sheet_names);
-  g_hash_table_unref (x->measures);
   g_free (x->target);
   g_free (x->temp);
   g_free (x);
@@ -323,80 +321,37 @@ char_width (const char **p)
   return g_unichar_iswide (c) || (g_unichar_iswide_cjk (c) && c >= 0x2000) ? 2 : 1;
 }
 
-double
-rh_xlsx_text_width (const char *text)
+/* The widest line of a text in character cells and, in *lines, the lines
+ * it takes in a column `column` cells wide, each paragraph wrapping on its
+ * own. One pass and nothing allocated: the roster measures a million cells. */
+static double
+measure_text (const char *text, double column, guint *lines)
 {
   double widest = 0, w = 0;
 
-  if (text == NULL)
-    return 0;
-  for (const char *p = text; *p;)
+  *lines = 0;
+  for (const char *p = text;;)
     {
-      if (*p == '\n')
+      if (*p == '\n' || *p == '\0')
         {
           widest = MAX (widest, w);
+          *lines += MAX (1, (guint) ceil (w / column));
+          if (*p == '\0')
+            return widest;
           w = 0;
           p++;
         }
       else
         w += char_width (&p);
     }
-  return MAX (widest, w);
 }
 
-/* A text measured once per workbook: its widest line and each line's width.
- * Thousands of branch sheets repeat the template's texts. */
-typedef struct {
-  double width;
-  guint  n;
-  double line[];
-} Measure;
-
-/* Enough for every text of a template many times over; the roster's
- * one-off texts are measured without being kept. */
-#define RH_MEASURES_MAX 20000
-
-static Measure *
-measure_text (const char *text)
+double
+rh_xlsx_text_width (const char *text)
 {
-  guint n = 1;
-  Measure *m;
+  guint lines;
 
-  for (const char *p = text; *p; p++)
-    n += *p == '\n';
-  m = g_malloc0 (sizeof *m + n * sizeof (double));
-  m->n = n;
-  for (const char *p = text; *p;)
-    {
-      if (*p == '\n')
-        {
-          m->width = MAX (m->width, m->line[m->n - n]);
-          n--;
-          p++;
-        }
-      else
-        m->line[m->n - n] += char_width (&p);
-    }
-  m->width = MAX (m->width, m->line[m->n - 1]);
-  return m;
-}
-
-/* The measure of a text, from the workbook's cache; *owned is set when the
- * caller must free it. */
-static Measure *
-measure (RhXlsx *x, const char *text, gboolean *owned)
-{
-  Measure *m = g_hash_table_lookup (x->measures, text);
-
-  *owned = FALSE;
-  if (m != NULL)
-    return m;
-  m = measure_text (text);
-  if (g_hash_table_size (x->measures) < RH_MEASURES_MAX)
-    g_hash_table_insert (x->measures, g_strdup (text), m);
-  else
-    *owned = TRUE;
-  return m;
+  return text != NULL ? measure_text (text, 1, &lines) : 0;
 }
 
 char *
@@ -475,8 +430,6 @@ void
 rh_xlsx_sheet_text (RhXlsxSheet *s, lxw_row_t row, lxw_col_t col, const char *text, lxw_format *f)
 {
   g_autofree char *cut = NULL;
-  Measure *m;
-  gboolean owned;
 
   if (text == NULL || *text == '\0')
     {
@@ -489,22 +442,18 @@ rh_xlsx_sheet_text (RhXlsxSheet *s, lxw_row_t row, lxw_col_t col, const char *te
       cut = g_utf8_substring (text, 0, RH_CELL_MAX);
       text = cut;
     }
-  m = measure (s->x, text, &owned);
-  note_width (s, col, m->width);
-  if ((f == s->x->wrap || f == s->x->center) && col < RH_XLSX_MAX_COLS)
+  if (col < RH_XLSX_MAX_COLS)
     {
-      /* Viewers do not grow rows for wrapped text by themselves: count the
-       * lines each paragraph takes in the column at its widest. */
-      guint lines = 0, had = GPOINTER_TO_UINT (g_hash_table_lookup (s->lines,
-                                                                    GUINT_TO_POINTER (row)));
-      for (guint i = 0; i < m->n; i++)
-        /* The column is at most max_width × 1.1 units wide (see fit_columns). */
-        lines += MAX (1, (guint) ceil (m->line[i] / (s->max_width[col] * 1.1)));
-      if (lines > 1 && lines > had)
+      /* The column is at most max_width × 1.1 units wide (see fit_columns). */
+      guint lines;
+
+      note_width (s, col, measure_text (text, s->max_width[col] * 1.1, &lines));
+      /* Viewers do not grow rows for wrapped text by themselves: keep the
+       * lines of the row's tallest wrapped cell. */
+      if (lines > 1 && (f == s->x->wrap || f == s->x->center)
+          && lines > GPOINTER_TO_UINT (g_hash_table_lookup (s->lines, GUINT_TO_POINTER (row))))
         g_hash_table_insert (s->lines, GUINT_TO_POINTER (row), GUINT_TO_POINTER (lines));
     }
-  if (owned)
-    g_free (m);
   rh_xlsx_check (s->x, worksheet_write_string (s->ws, row, col, text, f));
 }
 
@@ -515,8 +464,11 @@ rh_xlsx_sheet_text (RhXlsxSheet *s, lxw_row_t row, lxw_col_t col, const char *te
 void
 rh_xlsx_sheet_row_done (RhXlsxSheet *s, lxw_row_t row)
 {
-  guint lines = GPOINTER_TO_UINT (g_hash_table_lookup (s->lines, GUINT_TO_POINTER (row)));
+  guint lines;
 
+  if (g_hash_table_size (s->lines) == 0)
+    return;
+  lines = GPOINTER_TO_UINT (g_hash_table_lookup (s->lines, GUINT_TO_POINTER (row)));
   if (lines > 1)
     rh_xlsx_check (s->x, worksheet_set_row (s->ws, row, lines * RH_LINE_HEIGHT + 3, NULL));
   g_hash_table_remove (s->lines, GUINT_TO_POINTER (row));

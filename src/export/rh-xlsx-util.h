@@ -16,7 +16,6 @@ typedef struct {
   char         *temp;
   lxw_error     error;           /* the first error, LXW_NO_ERROR while all is well */
   GHashTable   *sheet_names;     /* case-folded names in use */
-  GHashTable   *measures;        /* text → its widths, see rh_xlsx_sheet_text() */
   const RhExportOptions *options;
   /* The official look: 宋体 headings, 仿宋 body, thin borders, grey header. */
   lxw_format   *title, *subtitle, *header, *text, *wrap, *center, *number, *score, *integer,
