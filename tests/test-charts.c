@@ -435,6 +435,59 @@ test_ranking_many (void)
   g_free (bars);
 }
 
+/* With no font given, a PDF chart embeds only WenQuanYi Micro Hei (TrueType
+ * outlines, cheap to subset), not Noto Sans CJK (whole CFF tables): the
+ * names, digits, stars and the "… N more …" row all come from it. */
+static gboolean
+bytes_contain (const char *data, gsize len, const char *needle)
+{
+  gsize n = strlen (needle);
+
+  for (gsize i = 0; i + n <= len; i++)
+    if (memcmp (data + i, needle, n) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_pdf_default_font (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, "ranking-default-font.pdf", NULL);
+  g_autofree char *pdf = NULL;
+  g_autofree char *text = NULL;
+  gsize len = 0;
+  RhChartInfo info = { "党支部综合得分排名", "测试党委", "2025", "来源：融合", NULL, FALSE };
+  g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  RhChartBar *bars = g_new0 (RhChartBar, 300);
+  const char *grades[] = { "好", "较好", "一般", "差" };
+  cairo_surface_t *surface = cairo_pdf_surface_create (path, 520, 640);
+  cairo_t *cr = cairo_create (surface);
+
+  for (int i = 0; i < 300; i++)
+    {
+      char *name = g_strdup_printf ("青石镇第%03d党支部", i + 1);
+      g_ptr_array_add (names, name);
+      bars[i] = (RhChartBar) { name, 100 - i * 0.2, i / 100, 5 - i / 60, i == 150 };
+    }
+  g_assert_null (rh_chart_ranking (cr, 520, 640, &info, bars, 300, grades, 4, 100));
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+  g_free (bars);
+
+  /* The font names are in the uncompressed font dictionaries. */
+  g_assert_true (g_file_get_contents (path, &pdf, &len, NULL));
+  g_assert_true (bytes_contain (pdf, len, "/BaseFont /"));
+  g_assert_true (bytes_contain (pdf, len, "WenQuanYiMicroHei"));
+  g_assert_false (bytes_contain (pdf, len, "NotoSansCJK"));
+  text = rh_test_pdf_text (path, 0);
+  g_assert_nonnull (strstr (text, "党支部综合得分排名"));
+  g_assert_nonnull (strstr (text, "青石镇第001党支部"));
+  g_assert_nonnull (strstr (text, "★"));
+  g_assert_nonnull (strstr (text, "more"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -447,6 +500,7 @@ main (int argc, char **argv)
   g_test_add_func ("/charts/ranking-proportional", test_ranking_proportional);
   g_test_add_func ("/charts/ranking-many", test_ranking_many);
   g_test_add_func ("/charts/pdf-chinese-title", test_pdf_chinese_title);
+  g_test_add_func ("/charts/pdf-default-font", test_pdf_default_font);
   g_test_add_func ("/charts/empty-states", test_empty_states);
   g_test_add_func ("/charts/heatmap-spans", test_heatmap_spans);
   return g_test_run ();

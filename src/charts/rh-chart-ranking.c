@@ -198,7 +198,7 @@ draw_bars (cairo_t *cr, double width, double height, const RhChartInfo *info,
         {
           int before = r > 0 ? g_array_index (shown, int, r - 1) : -1;
           int after = r + 1 < shown->len ? g_array_index (shown, int, r + 1) : (int) n;
-          g_autofree char *more = g_strdup_printf (ngettext ("⋯ %d more ⋯", "⋯ %d more ⋯", after - before - 1), after - before - 1);
+          g_autofree char *more = g_strdup_printf (ngettext ("… %d more …", "… %d more …", after - before - 1), after - before - 1);
           rh_chart_set_rgb (cr, ctx.muted);
           rh_chart_text (&ctx, RH_CHART_SMALL, FALSE, more, ctx.x, y + (row_h - RH_CHART_SMALL * 1.4) / 2,
                          label_w, PANGO_ALIGN_RIGHT, FALSE);

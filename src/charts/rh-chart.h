@@ -33,7 +33,7 @@ typedef struct {
   const char *organisation;   /* the committee or the branch */
   const char *period;         /* "2025", "2025Q3" */
   const char *source;         /* the source line at the bottom; NULL for none */
-  const char *font_family;    /* NULL: Noto Sans CJK SC, then Sans */
+  const char *font_family;    /* NULL: WenQuanYi Micro Hei, Noto Sans CJK SC, Sans */
   gboolean    dark;           /* light text on a dark background (screen only) */
 } RhChartInfo;
 
