@@ -438,24 +438,11 @@ test_ranking_many (void)
 /* With no font given, a PDF chart embeds only WenQuanYi Micro Hei (TrueType
  * outlines, cheap to subset), not Noto Sans CJK (whole CFF tables): the
  * names, digits, stars and the "… N more …" row all come from it. */
-static gboolean
-bytes_contain (const char *data, gsize len, const char *needle)
-{
-  gsize n = strlen (needle);
-
-  for (gsize i = 0; i + n <= len; i++)
-    if (memcmp (data + i, needle, n) == 0)
-      return TRUE;
-  return FALSE;
-}
-
 static void
 test_pdf_default_font (void)
 {
   g_autofree char *path = g_test_build_filename (G_TEST_BUILT, "ranking-default-font.pdf", NULL);
-  g_autofree char *pdf = NULL;
   g_autofree char *text = NULL;
-  gsize len = 0;
   RhChartInfo info = { "党支部综合得分排名", "测试党委", "2025", "来源：融合", NULL, FALSE };
   g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   RhChartBar *bars = g_new0 (RhChartBar, 300);
@@ -477,10 +464,9 @@ test_pdf_default_font (void)
   g_free (bars);
 
   /* The font names are in the uncompressed font dictionaries. */
-  g_assert_true (g_file_get_contents (path, &pdf, &len, NULL));
-  g_assert_true (bytes_contain (pdf, len, "/BaseFont /"));
-  g_assert_true (bytes_contain (pdf, len, "WenQuanYiMicroHei"));
-  g_assert_false (bytes_contain (pdf, len, "NotoSansCJK"));
+  g_assert_true (rh_test_file_contains (path, "/BaseFont /"));
+  g_assert_true (rh_test_file_contains (path, "WenQuanYiMicroHei"));
+  g_assert_false (rh_test_file_contains (path, "NotoSansCJK"));
   text = rh_test_pdf_text (path, 0);
   g_assert_nonnull (strstr (text, "党支部综合得分排名"));
   g_assert_nonnull (strstr (text, "青石镇第001党支部"));

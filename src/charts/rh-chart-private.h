@@ -7,13 +7,7 @@
 
 G_BEGIN_DECLS
 
-/* WenQuanYi Micro Hei first: its outlines are TrueType (glyf), so cairo's PDF
- * subsetter reads only the glyphs a chart uses. Noto Sans CJK's outlines are
- * CFF, and cairo loads the whole 18 MB CFF table of each weight to subset it:
- * over half of a chart's time. Noto stays the fallback (for a character
- * Micro Hei lacks, or where it is not installed). Micro Hei has one weight:
- * bold text is emboldened by fontconfig's synthetic bold. */
-#define RH_CHART_DEFAULT_FONT "WenQuanYi Micro Hei, Noto Sans CJK SC, Sans"
+#define RH_CHART_DEFAULT_FONT RH_CHART_FONT
 #define RH_CHART_TEXT 8.5      /* points */
 #define RH_CHART_SMALL 7.0
 #define RH_CHART_TITLE 13.0
