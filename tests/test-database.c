@@ -344,6 +344,30 @@ test_read_only_damaged (Fixture *f, gconstpointer data)
   g_assert_cmpmem (bytes, len, after, after_len);
 }
 
+/* The root's name is the first root of rh_org_list_children, read alone. */
+static void
+test_org_root_name (Fixture *f, gconstpointer data)
+{
+  g_autoptr (RhDatabase) db = rh_database_open (f->path, NULL);
+  g_autoptr (RhOrg) committee = rh_org_new (RH_ORG_COMMITTEE, "中共测试委员会");
+  g_autoptr (RhOrg) branch = add_branch (db, "一支部");
+  g_autoptr (GPtrArray) roots = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *before = rh_org_root_name (db);
+  g_autofree char *name = NULL;
+
+  roots = rh_org_list_children (db, 0, NULL);
+  g_assert_cmpuint (roots->len, >, 0);
+  g_assert_cmpstr (before, ==, ((RhOrg *) roots->pdata[0])->name);
+  g_clear_pointer (&roots, g_ptr_array_unref);
+  g_assert_true (rh_org_insert (db, committee, &error));
+  g_assert_no_error (error);
+  name = rh_org_root_name (db);
+  roots = rh_org_list_children (db, 0, NULL);
+  g_assert_cmpstr (name, ==, ((RhOrg *) roots->pdata[0])->name);
+  g_assert_cmpstr (name, ==, "中共测试委员会");
+}
+
 typedef struct {
   gint64 org_id;
 } InsertTwo;
@@ -502,5 +526,6 @@ main (int argc, char **argv)
   ADD ("/database/backup", test_backup);
   ADD ("/database/archive-and-restore", test_archive_and_restore);
   ADD ("/database/org-tree-rules", test_org_tree_rules);
+  ADD ("/database/org-root-name", test_org_root_name);
   return g_test_run ();
 }

@@ -171,11 +171,9 @@ keep (RhChartModel *m, char *s)
 char *
 rh_chart_committee_name (RhDatabase *db)
 {
-  g_autoptr (GPtrArray) roots = rh_org_list_children (db, 0, NULL);
+  char *name = rh_org_root_name (db);
 
-  if (roots == NULL || roots->len == 0)
-    return g_strdup ("");
-  return g_strdup (((RhOrg *) roots->pdata[0])->name);
+  return name != NULL ? name : g_strdup ("");
 }
 
 /* The name of a branch; NULL when the id is not an active branch's. */
