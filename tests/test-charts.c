@@ -435,6 +435,97 @@ test_ranking_many (void)
   g_free (bars);
 }
 
+/* Where the bars start: the leftmost run of the first grade's red longer than
+ * the legend swatch. */
+static int
+bars_left (cairo_surface_t *s)
+{
+  int w = cairo_image_surface_get_width (s), h = cairo_image_surface_get_height (s), left = G_MAXINT;
+
+  cairo_surface_flush (s);
+  for (int y = 0; y < h; y++)
+    for (int x = 0, run = 0; x < w; x++)
+      {
+        run = pixel_is (s, x, y, 158, 20, 28, 2) ? run + 1 : 0;
+        if (run > 20)
+          left = MIN (left, x - run + 1);
+      }
+  return left;
+}
+
+/* A cut ranking sizes its label column to the names it shows: a long name
+ * among the rows left out does not narrow the bars. */
+static void
+test_ranking_label_column (void)
+{
+  RhChartInfo info = { "排名", "党委", "2025", NULL, FONT, FALSE };
+  const char *grades[] = { "好" };
+  int left[2];
+
+  for (int variant = 0; variant < 2; variant++)
+    {
+      g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+      RhChartBar *bars = g_new0 (RhChartBar, 2000);
+      cairo_t *cr;
+      cairo_surface_t *s = blank (600, 800, &cr);
+
+      for (int i = 0; i < 2000; i++)
+        {
+          char *name = variant == 1 && i == 200
+                         ? g_strdup ("东川市经济技术开发区管委会机关第三党总支第五党支部")
+                         : g_strdup_printf ("第%04d支部", i + 1);
+          g_ptr_array_add (names, name);
+          bars[i] = (RhChartBar) { name, 100 - i * 0.04, 0, 3, FALSE };
+        }
+      g_assert_null (rh_chart_ranking (cr, 600, 800, &info, bars, 2000, grades, 1, 100));
+      left[variant] = bars_left (s);
+      cairo_destroy (cr);
+      cairo_surface_destroy (s);
+      g_free (bars);
+    }
+  g_assert_cmpint (left[0], <, 600 / 3);
+  g_assert_cmpint (left[1], ==, left[0]);
+}
+
+/* With no font given, a PDF chart embeds only WenQuanYi Micro Hei (TrueType
+ * outlines, cheap to subset), not Noto Sans CJK (whole CFF tables): the
+ * names, digits, stars and the "… N more …" row all come from it. */
+static void
+test_pdf_default_font (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, "ranking-default-font.pdf", NULL);
+  g_autofree char *text = NULL;
+  RhChartInfo info = { "党支部综合得分排名", "测试党委", "2025", "来源：融合", NULL, FALSE };
+  g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  RhChartBar *bars = g_new0 (RhChartBar, 300);
+  const char *grades[] = { "好", "较好", "一般", "差" };
+  cairo_surface_t *surface = cairo_pdf_surface_create (path, 520, 640);
+  cairo_t *cr = cairo_create (surface);
+
+  for (int i = 0; i < 300; i++)
+    {
+      char *name = g_strdup_printf ("青石镇第%03d党支部", i + 1);
+      g_ptr_array_add (names, name);
+      bars[i] = (RhChartBar) { name, 100 - i * 0.2, i / 100, 5 - i / 60, i == 150 };
+    }
+  g_assert_null (rh_chart_ranking (cr, 520, 640, &info, bars, 300, grades, 4, 100));
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+  g_free (bars);
+
+  /* The font names are in the uncompressed font dictionaries. */
+  g_assert_true (rh_test_file_contains (path, "/BaseFont /"));
+  g_assert_true (rh_test_file_contains (path, "WenQuanYiMicroHei"));
+  g_assert_false (rh_test_file_contains (path, "NotoSansCJK"));
+  text = rh_test_pdf_text (path, 0);
+  g_assert_nonnull (strstr (text, "党支部综合得分排名"));
+  g_assert_nonnull (strstr (text, "青石镇第001党支部"));
+  g_assert_nonnull (strstr (text, "★"));
+  g_assert_nonnull (strstr (text, "more"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -446,7 +537,9 @@ main (int argc, char **argv)
   g_test_add_func ("/charts/quadrant-previous", test_quadrant_previous);
   g_test_add_func ("/charts/ranking-proportional", test_ranking_proportional);
   g_test_add_func ("/charts/ranking-many", test_ranking_many);
+  g_test_add_func ("/charts/ranking-label-column", test_ranking_label_column);
   g_test_add_func ("/charts/pdf-chinese-title", test_pdf_chinese_title);
+  g_test_add_func ("/charts/pdf-default-font", test_pdf_default_font);
   g_test_add_func ("/charts/empty-states", test_empty_states);
   g_test_add_func ("/charts/heatmap-spans", test_heatmap_spans);
   return g_test_run ();

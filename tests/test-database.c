@@ -3,6 +3,7 @@
 #include "rh-config.h"
 
 #include <glib/gstdio.h>
+#include <string.h>
 #include <sys/stat.h>
 #include "rh-database.h"
 #include "rh-member.h"
@@ -233,6 +234,140 @@ test_refuse_corrupt (Fixture *f, gconstpointer data)
   assert_refused (f, RH_DATABASE_ERROR_CORRUPT);
 }
 
+/* A read-only open (charts, handouts) reads, cannot write, and leaves the file as it was. */
+static void
+test_read_only (Fixture *f, gconstpointer data)
+{
+  g_autofree char *before = NULL, *after = NULL;
+  gsize before_len, after_len;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RhOrg) extra = rh_org_new (RH_ORG_BRANCH, "第九党支部");
+
+  {
+    g_autoptr (RhDatabase) db = rh_database_open (f->path, NULL);
+    g_autoptr (RhOrg) a = add_branch (db, "第一党支部");
+    g_autoptr (RhOrg) b = add_branch (db, "第二党支部");
+  }
+  g_assert_true (g_file_get_contents (f->path, &before, &before_len, NULL));
+  {
+    g_autoptr (RhDatabase) db = rh_database_open_read_only (f->path, &error);
+    gint64 n;
+
+    g_assert_no_error (error);
+    g_assert_nonnull (db);
+    g_assert_cmpint (rh_database_get_version (db), ==, rh_database_latest_version ());
+    n = rh_database_query_int (db, "SELECT count(*) FROM organisation WHERE name LIKE '第%党支部'");
+    g_assert_cmpint (n, ==, 2);
+    g_assert_false (rh_org_insert (db, extra, &error));
+    g_assert_nonnull (error);
+    g_clear_error (&error);
+    g_assert_false (rh_database_begin (db, &error));
+    g_assert_nonnull (error);
+  }
+  g_assert_true (g_file_get_contents (f->path, &after, &after_len, NULL));
+  g_assert_cmpmem (before, before_len, after, after_len);
+}
+
+/* A file that does not exist yet is created as rh_database_open does. */
+static void
+test_read_only_new (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RhDatabase) db = rh_database_open_read_only (f->path, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (db);
+  g_assert_true (g_file_test (f->path, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpint (rh_database_get_version (db), ==, rh_database_latest_version ());
+}
+
+/* A damaged file opened read-only: no quick_check first, so the damage is met
+ * while reading, reported as damage, and the file is never written. */
+static void
+test_read_only_damaged (Fixture *f, gconstpointer data)
+{
+  g_autofree char *bytes = NULL, *after = NULL;
+  gsize len, after_len;
+  g_autoptr (GError) error = NULL;
+  guint damaged = 0;
+
+  {
+    g_autoptr (RhDatabase) db = rh_database_open (f->path, NULL);
+    for (int i = 0; i < 40; i++)
+      {
+        g_autofree char *name = g_strdup_printf ("第%d党支部", i);
+        g_autoptr (RhOrg) org = add_branch (db, name);
+      }
+  }
+  exec_sql (f->path, "PRAGMA journal_mode = DELETE;");
+  g_assert_true (g_file_get_contents (f->path, &bytes, &len, NULL));
+  g_assert_cmpuint (len, >, 8192);
+  memset (bytes + 4096, 0x5a, 4096);
+  g_assert_true (g_file_set_contents (f->path, bytes, (gssize) len, NULL));
+  {
+    g_autoptr (RhDatabase) db = rh_database_open_read_only (f->path, &error);
+    g_autoptr (GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
+    sqlite3_stmt *stmt;
+
+    if (db == NULL)
+      g_assert_error (error, RH_DATABASE_ERROR, RH_DATABASE_ERROR_CORRUPT);
+    else
+      {
+        stmt = rh_database_prepare (db, "SELECT name FROM sqlite_schema WHERE type = 'table'", NULL);
+        g_assert_nonnull (stmt);
+        while (sqlite3_step (stmt) == SQLITE_ROW)
+          g_ptr_array_add (tables, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+        for (guint i = 0; i < tables->len; i++)
+          {
+            /* Table names from the schema, quoted: ours, never user data. */
+            g_autofree char *sql = g_strdup_printf ("SELECT * FROM \"%s\"",
+                                                    (char *) tables->pdata[i]);
+            g_autoptr (GError) local = NULL;
+            int rc = SQLITE_ERROR;
+
+            stmt = rh_database_prepare (db, sql, &local);
+            if (stmt != NULL)
+              while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+                ;
+            if (rc == SQLITE_DONE)
+              continue;
+            if (local == NULL)
+              rh_database_set_error (db, &local);
+            g_assert_error (local, RH_DATABASE_ERROR, RH_DATABASE_ERROR_CORRUPT);
+            g_assert_nonnull (strstr (local->message, f->path));
+            damaged++;
+          }
+        g_assert_cmpuint (damaged, >, 0);
+      }
+  }
+  g_assert_true (g_file_get_contents (f->path, &after, &after_len, NULL));
+  g_assert_cmpmem (bytes, len, after, after_len);
+}
+
+/* The root's name is the first root of rh_org_list_children, read alone. */
+static void
+test_org_root_name (Fixture *f, gconstpointer data)
+{
+  g_autoptr (RhDatabase) db = rh_database_open (f->path, NULL);
+  g_autoptr (RhOrg) committee = rh_org_new (RH_ORG_COMMITTEE, "中共测试委员会");
+  g_autoptr (RhOrg) branch = add_branch (db, "一支部");
+  g_autoptr (GPtrArray) roots = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *before = rh_org_root_name (db);
+  g_autofree char *name = NULL;
+
+  roots = rh_org_list_children (db, 0, NULL);
+  g_assert_cmpuint (roots->len, >, 0);
+  g_assert_cmpstr (before, ==, ((RhOrg *) roots->pdata[0])->name);
+  g_clear_pointer (&roots, g_ptr_array_unref);
+  g_assert_true (rh_org_insert (db, committee, &error));
+  g_assert_no_error (error);
+  name = rh_org_root_name (db);
+  roots = rh_org_list_children (db, 0, NULL);
+  g_assert_cmpstr (name, ==, ((RhOrg *) roots->pdata[0])->name);
+  g_assert_cmpstr (name, ==, "中共测试委员会");
+}
+
 typedef struct {
   gint64 org_id;
 } InsertTwo;
@@ -383,10 +518,14 @@ main (int argc, char **argv)
   ADD ("/database/refuse-foreign-database", test_refuse_foreign_database);
   ADD ("/database/refuse-newer", test_refuse_newer);
   ADD ("/database/refuse-corrupt", test_refuse_corrupt);
+  ADD ("/database/read-only", test_read_only);
+  ADD ("/database/read-only-new", test_read_only_new);
+  ADD ("/database/read-only-damaged", test_read_only_damaged);
   ADD ("/database/failed-transaction-leaves-nothing", test_failed_transaction_leaves_nothing);
   ADD ("/database/audit-old-and-new", test_audit_old_and_new);
   ADD ("/database/backup", test_backup);
   ADD ("/database/archive-and-restore", test_archive_and_restore);
   ADD ("/database/org-tree-rules", test_org_tree_rules);
+  ADD ("/database/org-root-name", test_org_root_name);
   return g_test_run ();
 }

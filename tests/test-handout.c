@@ -140,6 +140,9 @@ test_branch_handout_40 (void)
     g_assert_nonnull (strstr (first, "第一党支部"));
     g_assert_nonnull (strstr (first, "Strengths"));
   }
+  /* The charts are drawn in the handout's font, like the text around them. */
+  g_assert_true (rh_test_file_contains (path, "NotoSansCJK"));
+  g_assert_false (rh_test_file_contains (path, "WenQuanYi"));
 }
 
 int

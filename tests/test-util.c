@@ -96,3 +96,16 @@ rh_test_count (const char *haystack, const char *needle)
     n++;
   return n;
 }
+
+gboolean
+rh_test_file_contains (const char *path, const char *needle)
+{
+  g_autofree char *data = NULL;
+  gsize len = 0, n = strlen (needle);
+
+  g_assert_true (g_file_get_contents (path, &data, &len, NULL));
+  for (gsize i = 0; i + n <= len; i++)
+    if (memcmp (data + i, needle, n) == 0)
+      return TRUE;
+  return FALSE;
+}

@@ -19,3 +19,5 @@ void     rh_test_remove_tree (const char *dir);
 char    *rh_test_pdf_text (const char *path, int page);
 /* How often needle occurs in haystack. */
 guint    rh_test_count (const char *haystack, const char *needle);
+/* Whether a file's bytes (a PDF, with its binary streams) contain needle. */
+gboolean     rh_test_file_contains (const char *path, const char *needle);

@@ -215,11 +215,27 @@ rh_chart_fill (cairo_t *cr, int style, double x, double y, double w, double h)
     }
   else if (style == 3)
     {
-      /* Dots. */
+      /* Dots: 1 × 1 squares 3 apart, every other row shifted. Each row is one dashed
+       * line (dash 1, gap 2, width 1, butt caps), the same squares as that many
+       * rectangles but two points in the PDF instead of four per dot. */
+      const double dash[] = { 1, 2 };
+
+      cairo_set_line_width (cr, 1);
+      cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+      cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
       for (double yy = y + 1.5; yy < y + h; yy += 3)
-        for (double xx = x + 1.5 + fmod (yy - y, 6) / 2; xx < x + w; xx += 3)
-          cairo_rectangle (cr, xx - 0.5, yy - 0.5, 1, 1);
-      cairo_fill (cr);
+        {
+          double xx = x + 1.5 + fmod (yy - y, 6) / 2;
+
+          if (xx < x + w)
+            {
+              cairo_move_to (cr, xx - 0.5, yy);
+              cairo_line_to (cr, x + w, yy);
+            }
+        }
+      cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
+      cairo_set_line_width (cr, 0.5);
     }
   cairo_reset_clip (cr);
   if (style >= 2)

@@ -87,6 +87,7 @@ struct _RhChartModel {
   char       *organisation;
   char       *period;
   char       *source;
+  char       *font;         /* NULL: RH_CHART_FONT */
   /* Strings the data points at. */
   GPtrArray  *strings;
   /* Radar. */
@@ -124,6 +125,7 @@ rh_chart_model_free (RhChartModel *m)
   g_free (m->period);
   g_free (m->source);
   g_free (m->quadrant_source);
+  g_free (m->font);
   for (int i = 0; i < 3; i++)
     g_free (m->series_names[i]);
   g_clear_pointer (&m->strings, g_ptr_array_unref);
@@ -151,6 +153,13 @@ rh_chart_model_set_cuts (RhChartModel *m, double party, double business)
   m->business_cut = isnan (business) ? m->business_median : business;
 }
 
+void
+rh_chart_model_set_font (RhChartModel *m, const char *font_family)
+{
+  g_free (m->font);
+  m->font = g_strdup (font_family);
+}
+
 /* A string kept as long as the model. */
 static const char *
 keep (RhChartModel *m, char *s)
@@ -162,11 +171,9 @@ keep (RhChartModel *m, char *s)
 char *
 rh_chart_committee_name (RhDatabase *db)
 {
-  g_autoptr (GPtrArray) roots = rh_org_list_children (db, 0, NULL);
+  char *name = rh_org_root_name (db);
 
-  if (roots == NULL || roots->len == 0)
-    return g_strdup ("");
-  return g_strdup (((RhOrg *) roots->pdata[0])->name);
+  return name != NULL ? name : g_strdup ("");
 }
 
 /* The name of a branch; NULL when the id is not an active branch's. */
@@ -701,7 +708,7 @@ rh_chart_model_load_with_results (RhDatabase *db, RhChartKind kind, const char *
 const char *
 rh_chart_model_draw (RhChartModel *m, cairo_t *cr, double width, double height, gboolean dark)
 {
-  RhChartInfo info = { m->title, m->organisation, m->period, m->source, NULL, dark };
+  RhChartInfo info = { m->title, m->organisation, m->period, m->source, m->font, dark };
   const char *star_axes[RH_N_STARS];
   RhChartSeries series[3];
 

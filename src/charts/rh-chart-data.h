@@ -55,6 +55,9 @@ RhChartKind   rh_chart_model_get_kind (RhChartModel *model);
 /* The quadrant's lines at configured cut-offs instead of the committee's
  * medians; NAN keeps the median for that axis. */
 void          rh_chart_model_set_cuts (RhChartModel *model, double party, double business);
+/* The font family the chart draws with (NULL: RH_CHART_FONT), for a document
+ * whose text around the chart is in another one. */
+void          rh_chart_model_set_font (RhChartModel *model, const char *font_family);
 /* Draws the chart in a width × height box in points; returns the chart's message
  * (an empty state or a note), or NULL. */
 const char   *rh_chart_model_draw (RhChartModel *model, cairo_t *cr, double width, double height,

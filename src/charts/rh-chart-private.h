@@ -7,7 +7,7 @@
 
 G_BEGIN_DECLS
 
-#define RH_CHART_DEFAULT_FONT "Noto Sans CJK SC, Sans"
+#define RH_CHART_DEFAULT_FONT RH_CHART_FONT
 #define RH_CHART_TEXT 8.5      /* points */
 #define RH_CHART_SMALL 7.0
 #define RH_CHART_TITLE 13.0

@@ -150,15 +150,23 @@ rh_chart_quadrant (cairo_t *cr, double width, double height, const RhChartInfo *
     cairo_set_source_rgba (cr, 0.85, 0.85, 0.9, n > 500 ? 0.45 : 0.85);
   else
     cairo_set_source_rgba (cr, 0.15, 0.15, 0.2, n > 500 ? 0.45 : 0.85);
+  /* Each point a zero-length line with round caps, r wide on each side: the
+   * same disc as an arc (one stroke paints overlaps once, as one fill did) in
+   * four numbers of the PDF instead of about thirty. */
+  cairo_set_line_width (cr, 2 * r);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
   for (guint i = 0; i < n_points; i++)
     {
+      double x, y;
+
       if (isnan (points[i].party) || isnan (points[i].business) || (int) i == hl)
         continue;
-      cairo_new_sub_path (cr);
-      cairo_arc (cr, px + pw * (CLAMP (points[i].party, lo, hi) - lo) / (hi - lo),
-                 py + ph * (1 - (CLAMP (points[i].business, lo, hi) - lo) / (hi - lo)), r, 0, 2 * G_PI);
+      x = px + pw * (CLAMP (points[i].party, lo, hi) - lo) / (hi - lo);
+      y = py + ph * (1 - (CLAMP (points[i].business, lo, hi) - lo) / (hi - lo));
+      cairo_move_to (cr, x, y);
+      cairo_line_to (cr, x, y);
     }
-  cairo_fill (cr);
+  cairo_stroke (cr);
   cairo_restore (cr);
   /* The quadrants' names in the plot's corners. */
   {

@@ -122,19 +122,6 @@ draw_bars (cairo_t *cr, double width, double height, const RhChartInfo *info,
     ctx.h -= legend_h + 4;
   }
 
-  for (guint i = 0; i < n; i++)
-    {
-      double tw;
-      rh_chart_text_size (&ctx, RH_CHART_TEXT, bars[i].highlight, bars[i].name, &tw, NULL);
-      label_w = MAX (label_w, tw + 14);
-      if (i > 400)   /* enough to know the widest */
-        break;
-    }
-  label_w = MIN (label_w, ctx.w * 0.32);
-  rh_chart_text_size (&ctx, RH_CHART_TEXT, FALSE, "100.00 ★★★★★", &value_w, NULL);
-  value_w += 6;
-  x0 = ctx.x + label_w + 4;
-  bw = ctx.w - label_w - 4 - value_w;
   axis_h = RH_CHART_TEXT * 3.4;
 
   fit = (guint) MAX (0, floor ((ctx.h - axis_h) / MIN_ROW));
@@ -159,13 +146,35 @@ draw_bars (cairo_t *cr, double width, double height, const RhChartInfo *info,
       g_array_append_val (shown, gap);
       for (int i = (int) n - ((int) rows - k); i < (int) n; i++)
         g_array_append_val (shown, i);
-      draw_strip (&ctx, bars, n, max, x0, bw, ctx.y, STRIP_H - 8);
-      ctx.y += STRIP_H;
-      ctx.h -= STRIP_H;
     }
   else
     for (int i = 0; i < (int) n; i++)
       g_array_append_val (shown, i);
+
+  /* The label column fits the widest name shown, up to a third of the width:
+   * only the rows drawn are measured (the ranking of 2,000 shows about 40), and
+   * measuring stops at the limit. */
+  for (guint r = 0; r < shown->len && label_w < ctx.w * 0.32; r++)
+    {
+      int i = g_array_index (shown, int, r);
+      double tw;
+
+      if (i < 0)
+        continue;
+      rh_chart_text_size (&ctx, RH_CHART_TEXT, bars[i].highlight, bars[i].name, &tw, NULL);
+      label_w = MAX (label_w, tw + 14);
+    }
+  label_w = MIN (label_w, ctx.w * 0.32);
+  rh_chart_text_size (&ctx, RH_CHART_TEXT, FALSE, "100.00 ★★★★★", &value_w, NULL);
+  value_w += 6;
+  x0 = ctx.x + label_w + 4;
+  bw = ctx.w - label_w - 4 - value_w;
+  if (cut)
+    {
+      draw_strip (&ctx, bars, n, max, x0, bw, ctx.y, STRIP_H - 8);
+      ctx.y += STRIP_H;
+      ctx.h -= STRIP_H;
+    }
   row_h = MIN ((ctx.h - axis_h) / MAX (shown->len, 1), RH_CHART_TEXT * 3);
 
   /* Grid and axis, to a round number. */
@@ -198,7 +207,7 @@ draw_bars (cairo_t *cr, double width, double height, const RhChartInfo *info,
         {
           int before = r > 0 ? g_array_index (shown, int, r - 1) : -1;
           int after = r + 1 < shown->len ? g_array_index (shown, int, r + 1) : (int) n;
-          g_autofree char *more = g_strdup_printf (ngettext ("⋯ %d more ⋯", "⋯ %d more ⋯", after - before - 1), after - before - 1);
+          g_autofree char *more = g_strdup_printf (ngettext ("… %d more …", "… %d more …", after - before - 1), after - before - 1);
           rh_chart_set_rgb (cr, ctx.muted);
           rh_chart_text (&ctx, RH_CHART_SMALL, FALSE, more, ctx.x, y + (row_h - RH_CHART_SMALL * 1.4) / 2,
                          label_w, PANGO_ALIGN_RIGHT, FALSE);

@@ -15,6 +15,14 @@
 
 G_BEGIN_DECLS
 
+/* The charts' font, and the handout's around them. WenQuanYi Micro Hei first: its
+ * outlines are TrueType (glyf), so cairo's PDF subsetter reads only the glyphs a
+ * chart uses. Noto Sans CJK's outlines are CFF, and cairo loads the whole 18 MB
+ * CFF table of each weight to subset it: over half of a chart's time. Noto stays
+ * the fallback (a character Micro Hei lacks, or where it is not installed).
+ * Micro Hei has one weight: bold text is fontconfig's synthetic bold. */
+#define RH_CHART_FONT "WenQuanYi Micro Hei, Noto Sans CJK SC, Sans"
+
 typedef struct {
   const char *name;
   const char *unit;
@@ -33,7 +41,7 @@ typedef struct {
   const char *organisation;   /* the committee or the branch */
   const char *period;         /* "2025", "2025Q3" */
   const char *source;         /* the source line at the bottom; NULL for none */
-  const char *font_family;    /* NULL: Noto Sans CJK SC, then Sans */
+  const char *font_family;    /* NULL: RH_CHART_FONT */
   gboolean    dark;           /* light text on a dark background (screen only) */
 } RhChartInfo;
 

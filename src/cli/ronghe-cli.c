@@ -47,6 +47,20 @@ open_database (void)
   return db;
 }
 
+/* For the commands that only read (chart, handout): nothing can be written, so
+ * the open skips the quick_check that protects writes. */
+static RhDatabase *
+open_database_read_only (void)
+{
+  g_autofree char *path = opt_database ? g_strdup (opt_database) : rh_database_default_path ();
+  g_autoptr (GError) error = NULL;
+  RhDatabase *db = rh_database_open_read_only (path, &error);
+
+  if (db == NULL)
+    print_error (NULL, error);
+  return db;
+}
+
 /* Parses the options of one command; returns FALSE (and has printed why) on bad usage. */
 static gboolean
 parse_command (const char *name, const char *params, const char *summary, GOptionEntry *entries,
@@ -726,7 +740,7 @@ cmd_chart (int argc, char **argv)
       return EXIT_USAGE;
     }
   rh_chart_kind_size (kind, &dw, &dh);
-  db = open_database ();
+  db = open_database_read_only ();
   if (db == NULL)
     return EXIT_PROBLEMS;
   start = g_get_monotonic_time ();
@@ -780,7 +794,7 @@ cmd_handout (int argc, char **argv)
       g_printerr (_("ronghe-cli handout: --output FILE.pdf is needed\n"));
       return EXIT_USAGE;
     }
-  db = open_database ();
+  db = open_database_read_only ();
   if (db == NULL)
     return EXIT_PROBLEMS;
   start = g_get_monotonic_time ();

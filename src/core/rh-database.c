@@ -19,6 +19,7 @@ struct _RhDatabase
   sqlite3    *db;
   GHashTable *statements;   /* SQL text → sqlite3_stmt */
   int         depth;        /* transaction nesting */
+  gboolean    read_only;    /* opened by rh_database_open_read_only */
 };
 
 G_DEFINE_TYPE (RhDatabase, rh_database, G_TYPE_OBJECT)
@@ -36,7 +37,8 @@ rh_database_finalize (GObject *object)
   /* Keeps the planner's statistics fresh (SQLite's advice before closing). */
   if (self->db != NULL)
     {
-      sqlite3_exec (self->db, "PRAGMA optimize", NULL, NULL, NULL);
+      if (!self->read_only)
+        sqlite3_exec (self->db, "PRAGMA optimize", NULL, NULL, NULL);
       sqlite3_close_v2 (self->db);
     }
   g_free (self->path);
@@ -102,8 +104,16 @@ rh_database_latest_version (void)
 gboolean
 rh_database_set_error (RhDatabase *self, GError **error)
 {
-  g_set_error (error, RH_DATABASE_ERROR, RH_DATABASE_ERROR_SQL, _("Database error: %s"),
-               sqlite3_errmsg (self->db));
+  int code = sqlite3_errcode (self->db) & 0xff;
+
+  /* Damage found while reading (a read-only open does not look for it first). */
+  if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB)
+    g_set_error (error, RH_DATABASE_ERROR, RH_DATABASE_ERROR_CORRUPT,
+                 _("“%s” is damaged (%s). It was left unchanged; restore it from a backup."),
+                 self->path, sqlite3_errmsg (self->db));
+  else
+    g_set_error (error, RH_DATABASE_ERROR, RH_DATABASE_ERROR_SQL, _("Database error: %s"),
+                 sqlite3_errmsg (self->db));
   return FALSE;
 }
 
@@ -257,24 +267,25 @@ create_private_file (const char *path, GError **error)
  * database, is corrupt or is newer than this program. Never writes. */
 #define QUICK_CHECK_MAX_BYTES (32 * 1024 * 1024)
 
+/* The checks on an open connection: a Ronghe database of a version this program
+ * knows, and (when check) SQLite's quick_check, or integrity_check when full.
+ * Sets *out_empty for an empty SQLite file (no error unless full). */
 static gboolean
-inspect (const char *path, gboolean full, int *out_version, GError **error)
+inspect_handle (sqlite3 *db, const char *path, goffset size, gboolean full, gboolean check,
+                int *out_version, gboolean *out_empty, GError **error)
 {
-  GStatBuf st;
-  goffset size = g_stat (path, &st) == 0 ? st.st_size : 0;
-  sqlite3 *db = NULL;
   sqlite3_stmt *stmt = NULL;
   gint64 app_id = 0, version = 0, tables = 0;
-  g_autofree char *check = NULL;
+  g_autofree char *check_result = NULL;
   int rc;
 
-  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
-  if (rc == SQLITE_OK)
-    rc = sqlite3_prepare_v2 (db,
-                             "SELECT (SELECT application_id FROM pragma_application_id),"
-                             " (SELECT user_version FROM pragma_user_version),"
-                             " (SELECT count(*) FROM sqlite_schema)",
-                             -1, &stmt, NULL);
+  if (out_empty != NULL)
+    *out_empty = FALSE;
+  rc = sqlite3_prepare_v2 (db,
+                           "SELECT (SELECT application_id FROM pragma_application_id),"
+                           " (SELECT user_version FROM pragma_user_version),"
+                           " (SELECT count(*) FROM sqlite_schema)",
+                           -1, &stmt, NULL);
   if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       app_id = sqlite3_column_int64 (stmt, 0);
@@ -289,29 +300,34 @@ inspect (const char *path, gboolean full, int *out_version, GError **error)
     {
       g_set_error (error, RH_DATABASE_ERROR, RH_DATABASE_ERROR_NOT_RONGHE,
                    _("“%s” is not a Ronghe database. It was left unchanged."), path);
-      goto out;
+      return FALSE;
     }
   if (rc != SQLITE_OK)
     {
       g_set_error (error, RH_DATABASE_ERROR, RH_DATABASE_ERROR_CORRUPT,
                    _("“%s” is damaged and cannot be opened (%s). It was left unchanged."), path,
                    sqlite3_errmsg (db));
-      goto out;
+      return FALSE;
     }
   if (tables == 0 && app_id == 0 && version == 0)
     {
       /* An empty SQLite file becomes a new Ronghe database; as a backup it is nothing. */
+      if (out_empty != NULL)
+        *out_empty = TRUE;
       if (full)
-        g_set_error (error, RH_DATABASE_ERROR, RH_DATABASE_ERROR_NOT_RONGHE,
-                     _("“%s” is an empty database, not a Ronghe backup."), path);
-      goto out;
+        {
+          g_set_error (error, RH_DATABASE_ERROR, RH_DATABASE_ERROR_NOT_RONGHE,
+                       _("“%s” is an empty database, not a Ronghe backup."), path);
+          return FALSE;
+        }
+      return TRUE;
     }
   if (app_id != RH_DATABASE_APPLICATION_ID)
     {
       g_set_error (error, RH_DATABASE_ERROR, RH_DATABASE_ERROR_NOT_RONGHE,
                    _("“%s” is a database of another program, not of Ronghe. It was left unchanged."),
                    path);
-      goto out;
+      return FALSE;
     }
   if (version > rh_database_latest_version ())
     {
@@ -319,30 +335,53 @@ inspect (const char *path, gboolean full, int *out_version, GError **error)
                    _("“%s” was written by a newer version of Ronghe (database version %d; this "
                      "program knows up to %d). It was left unchanged."),
                    path, (int) version, rh_database_latest_version ());
-      goto out;
+      return FALSE;
     }
+  if (out_version != NULL)
+    *out_version = (int) version;
+  if (!check)
+    return TRUE;
   /* A full quick_check reads every page: about a second at 100,000 members.
    * Large files get it for their organisation table and the schema here, and
    * in full from `ronghe-cli check`. */
-  if (out_version != NULL)
-    *out_version = (int) version;
   if (sqlite3_prepare_v2 (db, full ? "PRAGMA integrity_check(1)"
                               : size > QUICK_CHECK_MAX_BYTES ? "PRAGMA quick_check(organisation)"
                                                              : "PRAGMA quick_check(1)",
                           -1, &stmt, NULL) == SQLITE_OK
       && sqlite3_step (stmt) == SQLITE_ROW)
-    check = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+    check_result = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
   else
-    check = g_strdup (sqlite3_errmsg (db));
-  if (g_strcmp0 (check, "ok") != 0)
-    g_set_error (error, RH_DATABASE_ERROR, RH_DATABASE_ERROR_CORRUPT,
-                 _("“%s” is damaged (%s). It was left unchanged; restore it from a backup."),
-                 path, check);
-
-out:
+    check_result = g_strdup (sqlite3_errmsg (db));
   sqlite3_finalize (stmt);
+  if (g_strcmp0 (check_result, "ok") != 0)
+    {
+      g_set_error (error, RH_DATABASE_ERROR, RH_DATABASE_ERROR_CORRUPT,
+                   _("“%s” is damaged (%s). It was left unchanged; restore it from a backup."),
+                   path, check_result);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+inspect (const char *path, gboolean full, int *out_version, GError **error)
+{
+  GStatBuf st;
+  goffset size = g_stat (path, &st) == 0 ? st.st_size : 0;
+  sqlite3 *db = NULL;
+  gboolean ok;
+
+  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, RH_DATABASE_ERROR, RH_DATABASE_ERROR_CORRUPT,
+                   _("“%s” is damaged and cannot be opened (%s). It was left unchanged."), path,
+                   sqlite3_errmsg (db));
+      sqlite3_close_v2 (db);
+      return FALSE;
+    }
+  ok = inspect_handle (db, path, size, full, TRUE, out_version, NULL, error);
   sqlite3_close_v2 (db);
-  return error == NULL || *error == NULL;
+  return ok;
 }
 
 static gboolean
@@ -491,6 +530,56 @@ RhDatabase *
 rh_database_open (const char *path, GError **error)
 {
   return rh_database_open_at_version (path, rh_database_latest_version (), error);
+}
+
+RhDatabase *
+rh_database_open_read_only (const char *path, GError **error)
+{
+  g_autoptr (RhDatabase) self = NULL;
+  sqlite3 *db = NULL;
+  int version = -1;
+  gboolean empty = FALSE;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  /* A new file, an empty one or an older version needs writing (the schema, the
+   * migrations): the ordinary open does that, with its checks and its backup. */
+  if (g_strcmp0 (path, ":memory:") == 0 || !g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    return rh_database_open (path, error);
+  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, RH_DATABASE_ERROR, RH_DATABASE_ERROR_OPEN, _("Cannot open “%s”: %s"),
+                   path, sqlite3_errmsg (db));
+      sqlite3_close_v2 (db);
+      return NULL;
+    }
+  /* No quick_check: it is what keeps a damaged file from being written to, and this
+   * connection cannot write. Damage met while reading is an error then. */
+  if (!inspect_handle (db, path, 0, FALSE, FALSE, &version, &empty, error))
+    {
+      sqlite3_close_v2 (db);
+      return NULL;
+    }
+  if (empty || version < rh_database_latest_version ())
+    {
+      sqlite3_close_v2 (db);
+      return rh_database_open (path, error);
+    }
+
+  self = g_object_new (RH_TYPE_DATABASE, NULL);
+  self->path = g_strdup (path);
+  self->db = db;
+  self->read_only = TRUE;
+  sqlite3_extended_result_codes (self->db, 1);
+  if (!rh_database_exec (self,
+                         "PRAGMA foreign_keys = ON;"
+                         "PRAGMA busy_timeout = 5000;"
+                         "PRAGMA cache_size = -8192;"
+                         "PRAGMA temp_store = MEMORY;"
+                         "PRAGMA query_only = ON;",
+                         error))
+    return NULL;
+  return g_steal_pointer (&self);
 }
 
 static gboolean

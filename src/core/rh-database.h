@@ -33,6 +33,11 @@ char       *rh_database_default_path (void);
 /* Opens or creates a Ronghe database. A foreign, corrupt or newer file is refused
  * without being modified. Pending migrations run after a backup. */
 RhDatabase *rh_database_open (const char *path, GError **error);
+/* Opens an existing Ronghe database of the current version for reading only (charts,
+ * handouts): SQLite's read-only mode and query_only, so nothing can be written, and no
+ * quick_check first (damage met while reading is a RH_DATABASE_ERROR_CORRUPT). A
+ * missing, empty or older file is opened with rh_database_open instead. */
+RhDatabase *rh_database_open_read_only (const char *path, GError **error);
 /* Opens up to migration `version` only (for tests of upgrades). */
 RhDatabase *rh_database_open_at_version (const char *path, int version, GError **error);
 

@@ -53,6 +53,9 @@ gboolean rh_org_archive (RhDatabase *db, gint64 org_id, const char *date,
 RhOrg     *rh_org_load (RhDatabase *db, gint64 id, GError **error);
 /* Active children of parent_id (0: the roots), by kind then pinyin. */
 GPtrArray *rh_org_list_children (RhDatabase *db, gint64 parent_id, GError **error);
+/* The name of the first root (the committee), as rh_org_list_children orders
+ * them; NULL when there is none. */
+char      *rh_org_root_name (RhDatabase *db);
 /* Every active organisation of the given kinds (a mask of 1 << RhOrgKind), by pinyin. */
 GPtrArray *rh_org_list_by_kind (RhDatabase *db, guint kind_mask, GError **error);
 /* Active members of every organisation's subtree: a table from gint64 id to count. */

@@ -9,7 +9,7 @@
 #include "rh-chart-data.h"
 #include "rh-handout-doc.h"
 
-#define FONT "Noto Sans CJK SC, Sans"
+#define FONT RH_DOC_FONT
 #define BODY 10.5          /* 五号 */
 #define TABLE 8.5          /* 小五 is 9 pt: a little less for long templates */
 #define HEADING 12.0       /* 小四 */

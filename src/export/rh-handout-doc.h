@@ -10,6 +10,8 @@
 
 G_BEGIN_DECLS
 
+/* The handout's font; its charts are drawn in it too (not in RH_CHART_FONT). */
+#define RH_DOC_FONT "Noto Sans CJK SC, Sans"
 #define RH_MM (72.0 / 25.4)
 #define RH_A4_WIDTH (210 * RH_MM)
 #define RH_A4_HEIGHT (297 * RH_MM)

@@ -227,6 +227,7 @@ build_branch (RhHandout *h, RhDatabase *db, const char *period, gint64 branch_id
                                                        period, branch_id, results, error);
       if (h->charts[i] == NULL)
         return FALSE;
+      rh_chart_model_set_font (h->charts[i], RH_DOC_FONT);
     }
   r = find_result (results, branch_id, &assessed);
   secretary = secretary_of (db, branch_id);
@@ -310,6 +311,7 @@ build_committee (RhHandout *h, RhDatabase *db, const char *period, GError **erro
       h->charts[i] = rh_chart_model_load_with_results (db, kinds[i], period, 0, results, error);
       if (h->charts[i] == NULL)
         return FALSE;
+      rh_chart_model_set_font (h->charts[i], RH_DOC_FONT);
     }
   committee = rh_chart_committee_name (db);
   h->title = g_strdup (committee);
