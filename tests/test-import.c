@@ -605,6 +605,30 @@ test_duplicates_and_updates (Fixture *f, gconstpointer data)
   g_assert_cmpint (after->org_id, ==, branch);
   g_assert_cmpint (count (f, "SELECT count(*) FROM audit_log WHERE table_name = 'member'"
                              " AND action = 'update'"), ==, 1);
+  /* The new member's audit row, written at the end of the bulk load, is the one the
+   * trigger wrote for the member inserted by hand: the same fields in the same order,
+   * with the values stored; and it comes before the import's own row. */
+  g_assert_cmpint (count (f, "SELECT count(*) FROM audit_log a, audit_log b, member m"
+                             " WHERE m.name = '甲' AND a.row_id = m.id"
+                             " AND b.row_id = (SELECT id FROM member WHERE name = '老党员')"
+                             " AND a.table_name = 'member' AND a.action = 'insert'"
+                             " AND b.table_name = 'member' AND b.action = 'insert'"
+                             " AND (SELECT group_concat(key) FROM json_each(a.new_values))"
+                             "   = (SELECT group_concat(key) FROM json_each(b.new_values))"
+                             " AND a.new_values = json_object('org_id', m.org_id, 'name', m.name,"
+                             "   'id_number', m.id_number, 'status', m.status)"
+                             " AND a.id < (SELECT id FROM audit_log WHERE table_name = 'import')"),
+                   ==, 1);
+  /* Both are found by the search index, which is whole. */
+  g_assert_cmpint (count (f, "SELECT count(*) FROM member_fts WHERE member_fts MATCH 'jia'"), ==,
+                   1);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM member_fts WHERE member_fts MATCH 'ldy'"), ==,
+                   1);
+  g_assert_true (rh_database_exec (f->db, "INSERT INTO member_fts (member_fts, rank)"
+                                          " VALUES ('integrity-check', 1)", NULL));
+  /* The triggers are back after the load. */
+  g_assert_cmpint (count (f, "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND"
+                             " name IN ('member_fts_insert', 'member_audit_insert')"), ==, 2);
 }
 
 static char *

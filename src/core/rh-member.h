@@ -85,8 +85,10 @@ RhMember *rh_member_from_row (sqlite3_stmt *stmt);
 GPtrArray *rh_member_list_for_org (RhDatabase *db, gint64 org_id, GError **error);
 
 /* Bulk loading (demo, import), inside the caller's transaction: the search
- * index is filled once at the end instead of row by row, which is several
- * times faster. Both run in that transaction, so a rollback undoes them. */
+ * index and the audit log's insert rows are written once at the end instead of
+ * row by row, which is several times faster. Both run in that transaction, so a
+ * rollback undoes them. Members inserted in between must not be deleted or have
+ * their search_text changed before the end (their index rows are not there yet). */
 gboolean rh_member_bulk_begin (RhDatabase *db, GError **error);
 gboolean rh_member_bulk_end (RhDatabase *db, GError **error);
 
