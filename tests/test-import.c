@@ -515,6 +515,13 @@ test_import_wps_csv (Fixture *f, gconstpointer data)
   g_assert_cmpstr (m->birth_date, ==, "1985-03-02");
   g_assert_cmpstr (m->ethnicity, ==, "回族");
   g_assert_cmpint (count (f, "SELECT count(*) FROM member_fts WHERE member_fts MATCH 'zw'"), ==, 1);
+  /* Into the empty table the member indexes were built at the end: all there, and whole. */
+  g_assert_cmpint (count (f, "SELECT count(*) FROM sqlite_schema WHERE tbl_name = 'member'"
+                             " AND type = 'index'"), ==, 8);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM pragma_integrity_check WHERE"
+                             " integrity_check <> 'ok'"), ==, 0);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM member INDEXED BY member_sort"
+                             " WHERE archived_date IS NULL AND pinyin > ''"), ==, 4);
   g_assert_cmpint (count (f, "SELECT count(*) FROM member m JOIN organisation g"
                              " ON g.id = m.group_id WHERE g.name = '第一党小组'"
                              " AND m.name = '张伟'"), ==, 1);

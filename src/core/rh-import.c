@@ -1182,7 +1182,8 @@ write_rows (RhDatabase *db, gpointer data, GError **error)
   guint n_new = 0, n_updated = 0;
   sqlite3_stmt *stmt;
 
-  if (!rh_member_bulk_begin (db, error))
+  /* Insert-only: the rows below are inserted, or updated by id, and none is read. */
+  if (!rh_member_bulk_begin (db, TRUE, error))
     return FALSE;
   if (plan->create && !create_missing (db, plan, created, error))
     return FALSE;
