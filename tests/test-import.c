@@ -725,14 +725,22 @@ test_cancel_rolls_back (Fixture *f, gconstpointer data)
   g_assert_cmpuint (calls, ==, 1);
   g_assert_cmpint (count (f, "SELECT count(*) FROM member"), ==, 0);
   g_assert_cmpint (count (f, "SELECT count(*) FROM audit_log"), ==, audit);
-  /* The trigger set aside for the bulk load is back. */
-  g_assert_cmpint (count (f, "SELECT count(*) FROM sqlite_schema WHERE name = 'member_fts_insert'"),
-                   ==, 1);
-  /* The same plan can still be written in full. */
+  /* The triggers and indexes set aside for the bulk load (into an empty table) are back. */
+  g_assert_cmpint (count (f, "SELECT count(*) FROM sqlite_schema WHERE name IN"
+                             " ('member_fts_insert', 'member_audit_insert')"), ==, 2);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM sqlite_schema WHERE tbl_name = 'member'"
+                             " AND type = 'index'"), ==, 8);
+  /* The same plan can still be written in full, audit rows and search index included. */
   g_clear_error (&error);
   g_assert_true (rh_import_commit (f->db, plan, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpint (count (f, "SELECT count(*) FROM member"), ==, 1200);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM audit_log WHERE table_name = 'member'"
+                             " AND action = 'insert'"), ==, 1200);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM member_fts WHERE member_fts MATCH 'dy*'"), ==,
+                   1200);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM pragma_integrity_check WHERE"
+                             " integrity_check <> 'ok'"), ==, 0);
 }
 
 /* The preview checks each member as it will be stored: here the birth date comes from the
