@@ -167,6 +167,72 @@ test_upgrade_at_version (Fixture *f, gconstpointer data)
   g_assert_cmpuint (count_backups (f), ==, 1);
 }
 
+/* Version 11 rebuilt the member table (its CHECKs as comparisons): rows, ids, references
+ * and the search index survive it, and the database still refuses every value the old
+ * CHECKs refused. */
+static void
+test_member_checks_upgrade (Fixture *f, gconstpointer data)
+{
+  g_autoptr (RhDatabase) db = rh_database_open_at_version (f->path, 10, NULL);
+  g_autoptr (RhOrg) org = add_branch (db, "第一党支部");
+  g_autoptr (RhMember) m = make_member (org->id, "张伟", "11010519491231002X", RH_GENDER_FEMALE);
+  g_autoptr (GError) error = NULL;
+  const char *bad[][2] = { { "status", "member" }, { "status", "Full" }, { "flow", "up" },
+                           { "gender", "other" }, { "is_cadre", "2" } };
+  const char *good[][2] = { { "status", "applicant" }, { "status", "activist" },
+                            { "status", "candidate" }, { "status", "probationary" },
+                            { "status", "full" }, { "flow", "out" }, { "flow", "in" },
+                            { "flow", "none" }, { "gender", "female" }, { "is_cadre", "1" } };
+
+  g_assert_true (rh_member_insert (db, m, &error));
+  g_assert_no_error (error);
+  g_assert_true (rh_database_exec (db, "INSERT INTO point_entry (member_id, rule_id, date)"
+                                       " SELECT max(id), 1, '2026-01-05' FROM member", NULL));
+  g_clear_object (&db);
+
+  db = rh_database_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (rh_database_get_version (db), ==, rh_database_latest_version ());
+  g_assert_cmpint (rh_database_query_int (db, "SELECT id FROM member WHERE name = '张伟'"), ==,
+                   m->id);
+  g_assert_cmpint (rh_database_query_int (db, "SELECT count(*) FROM point_entry JOIN member"
+                                              " ON member.id = member_id"),
+                   ==, 1);
+  g_assert_cmpint (rh_database_query_int (db, "SELECT count(*) FROM pragma_foreign_key_check"),
+                   ==, 0);
+  g_assert_cmpint (rh_database_query_int (db, "PRAGMA foreign_keys"), ==, 1);
+  g_assert_cmpint (rh_database_query_int (db, "SELECT rowid FROM member_fts"
+                                              " WHERE member_fts MATCH 'zw*'"),
+                   ==, m->id);
+  g_assert_true (rh_database_exec (db, "INSERT INTO member_fts (member_fts, rank)"
+                                       " VALUES ('integrity-check', 1)", NULL));
+  /* The indexes and triggers of 0001 and 0002 are back. */
+  g_assert_cmpint (rh_database_query_int (db, "SELECT count(*) FROM sqlite_schema WHERE"
+                                              " tbl_name = 'member' AND type = 'index'"),
+                   ==, 8);
+  g_assert_cmpint (rh_database_query_int (db, "SELECT count(*) FROM sqlite_schema WHERE"
+                                              " tbl_name = 'member' AND type = 'trigger'"),
+                   ==, 6);
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad) + G_N_ELEMENTS (good); i++)
+    {
+      gboolean refused = i < G_N_ELEMENTS (bad);
+      const char *const *pair = refused ? bad[i] : good[i - G_N_ELEMENTS (bad)];
+      /* Column names are constants of this test; the value is bound. */
+      g_autofree char *sql = g_strdup_printf ("UPDATE member SET %s = ?1", pair[0]);
+      sqlite3_stmt *stmt = rh_database_prepare (db, sql, NULL);
+      int rc;
+
+      sqlite3_bind_text (stmt, 1, pair[1], -1, SQLITE_STATIC);
+      rc = sqlite3_step (stmt);
+      sqlite3_reset (stmt);
+      if (refused)
+        g_assert_cmpint (rc, ==, SQLITE_CONSTRAINT_CHECK);
+      else
+        g_assert_cmpint (rc, ==, SQLITE_DONE);
+    }
+}
+
 /* Refused files keep every byte. */
 static void
 assert_refused (Fixture *f, int code)
@@ -514,6 +580,7 @@ main (int argc, char **argv)
   ADD ("/database/reopen-keeps-data", test_reopen_keeps_data);
   ADD ("/database/upgrade-from-v1-fixture", test_upgrade_from_v1);
   ADD ("/database/upgrade-at-version", test_upgrade_at_version);
+  ADD ("/database/member-checks-upgrade", test_member_checks_upgrade);
   ADD ("/database/refuse-text-file", test_refuse_text_file);
   ADD ("/database/refuse-foreign-database", test_refuse_foreign_database);
   ADD ("/database/refuse-newer", test_refuse_newer);

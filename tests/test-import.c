@@ -515,6 +515,13 @@ test_import_wps_csv (Fixture *f, gconstpointer data)
   g_assert_cmpstr (m->birth_date, ==, "1985-03-02");
   g_assert_cmpstr (m->ethnicity, ==, "回族");
   g_assert_cmpint (count (f, "SELECT count(*) FROM member_fts WHERE member_fts MATCH 'zw'"), ==, 1);
+  /* Into the empty table the member indexes were built at the end: all there, and whole. */
+  g_assert_cmpint (count (f, "SELECT count(*) FROM sqlite_schema WHERE tbl_name = 'member'"
+                             " AND type = 'index'"), ==, 8);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM pragma_integrity_check WHERE"
+                             " integrity_check <> 'ok'"), ==, 0);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM member INDEXED BY member_sort"
+                             " WHERE archived_date IS NULL AND pinyin > ''"), ==, 4);
   g_assert_cmpint (count (f, "SELECT count(*) FROM member m JOIN organisation g"
                              " ON g.id = m.group_id WHERE g.name = '第一党小组'"
                              " AND m.name = '张伟'"), ==, 1);
@@ -605,6 +612,30 @@ test_duplicates_and_updates (Fixture *f, gconstpointer data)
   g_assert_cmpint (after->org_id, ==, branch);
   g_assert_cmpint (count (f, "SELECT count(*) FROM audit_log WHERE table_name = 'member'"
                              " AND action = 'update'"), ==, 1);
+  /* The new member's audit row, written at the end of the bulk load, is the one the
+   * trigger wrote for the member inserted by hand: the same fields in the same order,
+   * with the values stored; and it comes before the import's own row. */
+  g_assert_cmpint (count (f, "SELECT count(*) FROM audit_log a, audit_log b, member m"
+                             " WHERE m.name = '甲' AND a.row_id = m.id"
+                             " AND b.row_id = (SELECT id FROM member WHERE name = '老党员')"
+                             " AND a.table_name = 'member' AND a.action = 'insert'"
+                             " AND b.table_name = 'member' AND b.action = 'insert'"
+                             " AND (SELECT group_concat(key) FROM json_each(a.new_values))"
+                             "   = (SELECT group_concat(key) FROM json_each(b.new_values))"
+                             " AND a.new_values = json_object('org_id', m.org_id, 'name', m.name,"
+                             "   'id_number', m.id_number, 'status', m.status)"
+                             " AND a.id < (SELECT id FROM audit_log WHERE table_name = 'import')"),
+                   ==, 1);
+  /* Both are found by the search index, which is whole. */
+  g_assert_cmpint (count (f, "SELECT count(*) FROM member_fts WHERE member_fts MATCH 'jia'"), ==,
+                   1);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM member_fts WHERE member_fts MATCH 'ldy'"), ==,
+                   1);
+  g_assert_true (rh_database_exec (f->db, "INSERT INTO member_fts (member_fts, rank)"
+                                          " VALUES ('integrity-check', 1)", NULL));
+  /* The triggers are back after the load. */
+  g_assert_cmpint (count (f, "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND"
+                             " name IN ('member_fts_insert', 'member_audit_insert')"), ==, 2);
 }
 
 static char *
@@ -694,14 +725,22 @@ test_cancel_rolls_back (Fixture *f, gconstpointer data)
   g_assert_cmpuint (calls, ==, 1);
   g_assert_cmpint (count (f, "SELECT count(*) FROM member"), ==, 0);
   g_assert_cmpint (count (f, "SELECT count(*) FROM audit_log"), ==, audit);
-  /* The trigger set aside for the bulk load is back. */
-  g_assert_cmpint (count (f, "SELECT count(*) FROM sqlite_schema WHERE name = 'member_fts_insert'"),
-                   ==, 1);
-  /* The same plan can still be written in full. */
+  /* The triggers and indexes set aside for the bulk load (into an empty table) are back. */
+  g_assert_cmpint (count (f, "SELECT count(*) FROM sqlite_schema WHERE name IN"
+                             " ('member_fts_insert', 'member_audit_insert')"), ==, 2);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM sqlite_schema WHERE tbl_name = 'member'"
+                             " AND type = 'index'"), ==, 8);
+  /* The same plan can still be written in full, audit rows and search index included. */
   g_clear_error (&error);
   g_assert_true (rh_import_commit (f->db, plan, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpint (count (f, "SELECT count(*) FROM member"), ==, 1200);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM audit_log WHERE table_name = 'member'"
+                             " AND action = 'insert'"), ==, 1200);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM member_fts WHERE member_fts MATCH 'dy*'"), ==,
+                   1200);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM pragma_integrity_check WHERE"
+                             " integrity_check <> 'ok'"), ==, 0);
 }
 
 /* The preview checks each member as it will be stored: here the birth date comes from the

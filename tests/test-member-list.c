@@ -289,7 +289,7 @@ test_bulk_load (void)
   g_assert_cmpuint (n_items (before), ==, 0);
 
   g_assert_true (rh_database_begin (db, NULL));
-  g_assert_true (rh_member_bulk_begin (db, &error));
+  g_assert_true (rh_member_bulk_begin (db, TRUE, &error));
   g_assert_cmpint (rh_database_query_int (db, trigger_count), ==, 0);
   for (int i = 0; i < 3; i++)
     {
@@ -307,7 +307,7 @@ test_bulk_load (void)
   g_assert_cmpuint (n_items (before), ==, 3);
 
   g_assert_true (rh_database_begin (db, NULL));
-  g_assert_true (rh_member_bulk_begin (db, NULL));
+  g_assert_true (rh_member_bulk_begin (db, TRUE, NULL));
   rh_database_rollback (db);
   g_assert_cmpint (rh_database_query_int (db, trigger_count), ==, 1);
 }

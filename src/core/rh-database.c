@@ -417,6 +417,28 @@ rh_database_verify_file (const char *path, int *version, GError **error)
   return TRUE;
 }
 
+/* PRAGMA foreign_key_check lists the rows whose references are broken; none may be. */
+static gboolean
+foreign_keys_hold (RhDatabase *self, GError **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (sqlite3_prepare_v2 (self->db, "PRAGMA foreign_key_check", -1, &stmt, NULL) != SQLITE_OK)
+    return rh_database_set_error (self, error);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    g_set_error (error, RH_DATABASE_ERROR, RH_DATABASE_ERROR_SQL,
+                 _("Foreign key: row %lld of %s refers to a missing %s"),
+                 (long long) sqlite3_column_int64 (stmt, 1),
+                 (const char *) sqlite3_column_text (stmt, 0),
+                 (const char *) sqlite3_column_text (stmt, 2));
+  else if (rc != SQLITE_DONE)
+    rh_database_set_error (self, error);
+  sqlite3_finalize (stmt);
+  return rc == SQLITE_DONE;
+}
+
 static gboolean
 apply_migration (RhDatabase *self, const char *name, int version, GError **error)
 {
@@ -425,6 +447,7 @@ apply_migration (RhDatabase *self, const char *name, int version, GError **error
   g_autofree char *sql = NULL;
   g_autofree char *pragmas = NULL;
   g_autoptr (GError) local = NULL;
+  gboolean ok;
 
   bytes = g_resource_lookup_data (rh_core_get_resource (), resource,
                                   G_RESOURCE_LOOKUP_FLAGS_NONE, &local);
@@ -439,17 +462,30 @@ apply_migration (RhDatabase *self, const char *name, int version, GError **error
   pragmas = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %d;",
                              RH_DATABASE_APPLICATION_ID, version);
 
-  if (!rh_database_begin (self, error))
+  /* SQLite's procedure for changing a table (create the new one, copy, drop the old one,
+   * rename) needs foreign keys off: dropping a table that other rows refer to would
+   * otherwise fail or cascade. They can only be switched outside a transaction, and
+   * instead every reference is checked before the migration commits. */
+  if (!rh_database_exec (self, "PRAGMA foreign_keys = OFF", error))
     return FALSE;
-  if (!rh_database_exec (self, sql, &local) || !rh_database_exec (self, pragmas, &local))
+  ok = rh_database_begin (self, error);
+  if (ok)
     {
-      rh_database_rollback (self);
-      g_set_error (error, RH_DATABASE_ERROR, RH_DATABASE_ERROR_MIGRATION,
-                   _("Could not upgrade the database to version %d: %s"), version,
-                   local->message);
-      return FALSE;
+      ok = rh_database_exec (self, sql, &local) && foreign_keys_hold (self, &local)
+           && rh_database_exec (self, pragmas, &local);
+      if (!ok)
+        {
+          rh_database_rollback (self);
+          g_set_error (error, RH_DATABASE_ERROR, RH_DATABASE_ERROR_MIGRATION,
+                       _("Could not upgrade the database to version %d: %s"), version,
+                       local->message);
+        }
+      else
+        ok = rh_database_commit (self, error);
     }
-  return rh_database_commit (self, error);
+  if (!rh_database_exec (self, "PRAGMA foreign_keys = ON", ok ? error : NULL))
+    ok = FALSE;
+  return ok;
 }
 
 static gboolean

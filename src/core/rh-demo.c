@@ -1492,7 +1492,8 @@ generate (RhDatabase *db, gpointer data, GError **error)
   root->brand_name = g_strdup ("红色引擎");
   root->brand_summary = g_strdup ("党建和业务一起谋划、一起部署、一起落实、一起检查，"
                                   "以“四同步”推动机关党建与中心工作深度融合。");
-  if (!rh_member_bulk_begin (db, error)
+  /* Not insert-only: the committees, meetings and points below read the members. */
+  if (!rh_member_bulk_begin (db, FALSE, error)
       || !insert_org (demo, root, 0, RH_HOST_GOVERNMENT, g_date_get_julian (&founded), error))
     return FALSE;
 

@@ -1182,7 +1182,8 @@ write_rows (RhDatabase *db, gpointer data, GError **error)
   guint n_new = 0, n_updated = 0;
   sqlite3_stmt *stmt;
 
-  if (!rh_member_bulk_begin (db, error))
+  /* Insert-only: the rows below are inserted, or updated by id, and none is read. */
+  if (!rh_member_bulk_begin (db, TRUE, error))
     return FALSE;
   if (plan->create && !create_missing (db, plan, created, error))
     return FALSE;
@@ -1242,7 +1243,10 @@ write_rows (RhDatabase *db, gpointer data, GError **error)
   if (g_cancellable_set_error_if_cancelled (c->cancellable, error))
     return FALSE;
 
-  /* The audit log's triggers record each member; this row records the import itself. */
+  /* The audit log records each member (at the end of the bulk load, before this row)… */
+  if (!rh_member_bulk_end (db, error))
+    return FALSE;
+  /* …and this row the import itself. */
   stmt = rh_database_prepare (db, "INSERT INTO audit_log (table_name, row_id, action, new_values)"
                                   " VALUES ('import', ?1, 'insert', json_object('file', ?2,"
                                   " 'new', ?3, 'updated', ?4, 'organisations', ?5,"
@@ -1262,8 +1266,6 @@ write_rows (RhDatabase *db, gpointer data, GError **error)
       return FALSE;
     }
   sqlite3_reset (stmt);
-  if (!rh_member_bulk_end (db, error))
-    return FALSE;
   if (c->progress != NULL)
     c->progress (total, total, c->data);
   return TRUE;

@@ -85,9 +85,13 @@ RhMember *rh_member_from_row (sqlite3_stmt *stmt);
 GPtrArray *rh_member_list_for_org (RhDatabase *db, gint64 org_id, GError **error);
 
 /* Bulk loading (demo, import), inside the caller's transaction: the search
- * index is filled once at the end instead of row by row, which is several
- * times faster. Both run in that transaction, so a rollback undoes them. */
-gboolean rh_member_bulk_begin (RhDatabase *db, GError **error);
+ * index and the audit log's insert rows are written once at the end instead of
+ * row by row, which is several times faster. Both run in that transaction, so a
+ * rollback undoes them. Members inserted in between must not be deleted or have
+ * their search_text changed before the end (their index rows are not there yet).
+ * `insert_only`: the caller inserts members and reads none until the end; into
+ * an empty table the member indexes are then built at the end too. */
+gboolean rh_member_bulk_begin (RhDatabase *db, gboolean insert_only, GError **error);
 gboolean rh_member_bulk_end (RhDatabase *db, GError **error);
 
 /* People who can hold a committee role in an organisation: a branch's full members;
