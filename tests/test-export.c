@@ -190,8 +190,13 @@ test_unwritable_target (void)
     g_autofree char *other = g_build_filename (dir, "cancelled.xlsx", NULL);
     RhExportOptions cancelled = { .period = "2025", .branch_id = branch,
                                   .cancellable = cancellable };
+    RhExportOptions committee = { .period = "2025", .cancellable = cancellable };
     g_cancellable_cancel (cancellable);
     g_assert_false (rh_export_assessment (db, other, &cancelled, &error));
+    g_assert_error (error, RH_EXPORT_ERROR, RH_EXPORT_ERROR_CANCELLED);
+    g_clear_error (&error);
+    /* The whole committee's: its branch sheets are written in a thread of their own. */
+    g_assert_false (rh_export_assessment (db, other, &committee, &error));
     g_assert_error (error, RH_EXPORT_ERROR, RH_EXPORT_ERROR_CANCELLED);
     g_clear_error (&error);
     g_assert_false (rh_export_meetings (db, other, &cancelled, &error));

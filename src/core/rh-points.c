@@ -181,7 +181,7 @@ typedef struct {
   RhPoints   *points;     /* NULL for SCOPE_MEMBER */
   gint64      member_id, org_id, group_id;  /* 0 when NULL */
   const char *admitted, *archived;          /* NULL when not set */
-  int        *entries;    /* [part × rules + rule]: manual entries */
+  int        *entries;    /* [part × rules + rule]: manual entries; NULL for none */
   int         present[MAX_PARTS], absent[MAX_PARTS];
   gboolean    vetoed;
   GArray     *excused;    /* meeting ids with an attendance row (leave or absent) */
@@ -325,7 +325,6 @@ gather_members (Gather *g, GError **error)
       t->group_id = sqlite3_column_int64 (stmt, 5);
       t->admitted = chunk_text (g, stmt, 6);
       t->archived = chunk_text (g, stmt, 7);
-      t->entries = g_new0 (int, MAX_PARTS * MAX (g->rules->len, 1));
       if (g->scope != SCOPE_MEMBER)
         {
           RhPoints *p = g_new0 (RhPoints, 1);
@@ -363,7 +362,12 @@ gather_entries (Gather *g, GError **error)
         if (g_array_index (g->rules, Rule, i).id == rule)
           {
             if (q >= 0)
-              t->entries[q * g->rules->len + i]++;
+              {
+                /* Half the members have no entries: their counts stay NULL. */
+                if (t->entries == NULL)
+                  t->entries = g_new0 (int, MAX_PARTS * g->rules->len);
+                t->entries[q * g->rules->len + i]++;
+              }
             /* Over a year, these are the year's entries that gather_vetoes() reads. */
             if (g->period->kind == RH_PERIOD_YEAR && g_array_index (g->rules, Rule, i).veto)
               t->vetoed = TRUE;
@@ -618,7 +622,8 @@ tally_points (const Gather *g, const Tally *t, double quarters[4], RuleSum *sums
           const Rule *r = &g_array_index (g->rules, Rule, i);
           int count = r->automatic == 1   ? t->present[q]
                       : r->automatic == 2 ? t->absent[q]
-                                          : t->entries[q * g->rules->len + i];
+                      : t->entries != NULL ? t->entries[q * g->rules->len + i]
+                                           : 0;
           double sum = count * r->points;
 
           sum_quarter += capped (r, sum);

@@ -55,7 +55,8 @@ typedef struct {
   GPtrArray      *results;      /* RhScoreResult in scope, best first */
   guint           assessed;
   RhScoreDetails *details;
-  GHashTable     *cells;        /* org id → BranchCells */
+  GHashTable     *cells;        /* org id → BranchCells, of the branches with a sheet */
+  guint           n_branch_sheets;
   GHashTable     *in_scope;     /* org id set */
   GHashTable     *points;       /* org id → BranchPoints, for the whole committee */
   lxw_format     *veto;
@@ -250,12 +251,12 @@ write_branch (Job *job, RhScoreResult *r, RhScoreDetail *d, gboolean radar)
   const RhTemplate *t = d->template_;
   g_autofree char *title = NULL;
   g_autofree char *sub = NULL;
-  g_autofree char *secretary = rh_xlsx_secretary (job->db, r->org_id);
+  BranchCells *cells = g_hash_table_lookup (job->cells, &r->org_id);
+  const char *secretary = cells->secretary;
   g_autoptr (GPtrArray) radar_points = g_ptr_array_new_with_free_func ((GDestroyNotify) radar_point_free);
   g_autoptr (GString) basic_sum = g_string_new ("=");
   g_autofree char *star_names = join_stars (r->stars);
   RhXlsxSheet *s = rh_xlsx_sheet_new (x, r->org_name);
-  BranchCells *cells = g_new0 (BranchCells, 1);
   const char *labels[] = {
     C_("assessment sheet", "Category"), C_("assessment sheet", "Item"),
     C_("assessment sheet", "Standard"), C_("assessment sheet", "Scoring"),
@@ -268,8 +269,6 @@ write_branch (Job *job, RhScoreResult *r, RhScoreDetail *d, gboolean radar)
   RhIndicatorKind kinds[] = { RH_INDICATOR_BONUS, RH_INDICATOR_DEDUCTION, RH_INDICATOR_VETO };
 
   cells->sheet = rh_xlsx_quote_sheet (s->name);
-  cells->secretary = g_strdup (secretary);
-  g_hash_table_insert (job->cells, g_memdup2 (&r->org_id, sizeof r->org_id), cells);
 
   /* TRANSLATORS: a branch sheet's title: the branch, then the period (2025年度) */
   title = g_strdup_printf (_("%s %s assessment score sheet"), r->org_name, job->period_label);
@@ -627,7 +626,7 @@ write_summary (Job *job, RhXlsxSheet *s)
     {
       RhScoreResult *r = job->results->pdata[i];
       BranchCells *cells = g_hash_table_lookup (job->cells, &r->org_id);
-      /* Branch sheets looked their secretary up already. */
+      /* Branches with a sheet had their secretary looked up already. */
       g_autofree char *secretary = cells != NULL ? g_strdup (cells->secretary)
                                                  : rh_xlsx_secretary (job->db, r->org_id);
 
@@ -1127,6 +1126,62 @@ trace (const char *what, gint64 *since)
   *since = now;
 }
 
+/* The branches that get a sheet of their own (assessed, with details), each
+ * with its secretary: read here, so that writing the sheets needs no database. */
+static void
+plan_branch_sheets (Job *job)
+{
+  for (guint i = 0; i < job->results->len; i++)
+    {
+      RhScoreResult *r = job->results->pdata[i];
+      BranchCells *cells;
+
+      if (r->assessment_id == 0 || !g_hash_table_contains (job->details->branches, &r->org_id))
+        continue;
+      cells = g_new0 (BranchCells, 1);
+      cells->secretary = rh_xlsx_secretary (job->db, r->org_id);
+      g_hash_table_insert (job->cells, g_memdup2 (&r->org_id, sizeof r->org_id), cells);
+      job->n_branch_sheets++;
+    }
+}
+
+/* The branch sheets, in rank order; touches the workbook only. */
+static gboolean
+write_branches (Job *job, GError **error)
+{
+  guint done = 0;
+
+  for (guint i = 0; i < job->results->len; i++)
+    {
+      RhScoreResult *r = job->results->pdata[i];
+      RhScoreDetail *d = g_hash_table_lookup (job->details->branches, &r->org_id);
+
+      if (!g_hash_table_contains (job->cells, &r->org_id))
+        continue;
+      write_branch (job, r, d, job->n_branch_sheets <= RH_RADAR_MAX_BRANCHES);
+      if (++done % 20 == 0)
+        {
+          rh_xlsx_progress (job->x, 0.05 + 0.6 * done / job->n_branch_sheets);
+          if (!rh_xlsx_check_cancel (job->x, error))
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+typedef struct {
+  Job    *job;
+  GError *error;
+} SheetsThread;
+
+static gpointer
+write_branches_thread (gpointer data)
+{
+  SheetsThread *sheets = data;
+
+  return GINT_TO_POINTER (write_branches (sheets->job, &sheets->error));
+}
+
 gboolean
 rh_export_assessment (RhDatabase *db, const char *path, const RhExportOptions *options,
                       GError **error)
@@ -1138,7 +1193,6 @@ rh_export_assessment (RhDatabase *db, const char *path, const RhExportOptions *o
   RhPeriod p;
   gboolean ok = FALSE;
   RhXlsxSheet *summary = NULL, *compliance = NULL, *tasks = NULL, *cases = NULL, *points = NULL;
-  guint n_branch_sheets = 0, done = 0;
   gboolean own_transaction = sqlite3_get_autocommit (rh_database_get_handle (db));
 
   if (!rh_period_parse (options->period, &p, error))
@@ -1185,14 +1239,6 @@ rh_export_assessment (RhDatabase *db, const char *path, const RhExportOptions *o
   if (job.details == NULL)
     goto out;
   trace ("details", &clock);
-  /* Every branch's members in one pass of core's grouped queries. */
-  if (options->branch_id == 0)
-    {
-      job.points = points_by_branch (db, &p, error);
-      if (job.points == NULL)
-        goto out;
-      trace ("points", &clock);
-    }
 
   x = rh_xlsx_open (path, options, FALSE, error);
   if (x == NULL)
@@ -1211,23 +1257,33 @@ rh_export_assessment (RhDatabase *db, const char *path, const RhExportOptions *o
   points = rh_xlsx_sheet_new (x, C_("sheet", "Member points"));
   worksheet_activate (summary->ws);
 
-  for (guint i = 0; i < job.results->len; i++)
-    n_branch_sheets += ((RhScoreResult *) job.results->pdata[i])->assessment_id != 0;
-  for (guint i = 0; i < job.results->len; i++)
+  plan_branch_sheets (&job);
+  if (options->branch_id == 0)
     {
-      RhScoreResult *r = job.results->pdata[i];
-      RhScoreDetail *d = g_hash_table_lookup (job.details->branches, &r->org_id);
+      /* The branch sheets need only the workbook and the members' points only the
+       * database, and they take about as long: a thread writes the sheets while this
+       * one works out every branch's points, in the same read transaction. */
+      SheetsThread sheets = { &job, NULL };
+      GThread *thread = g_thread_new ("rh-branch-sheets", write_branches_thread, &sheets);
+      g_autoptr (GError) points_error = NULL;
+      gboolean sheets_ok;
 
-      if (r->assessment_id == 0 || d == NULL)
-        continue;
-      write_branch (&job, r, d, n_branch_sheets <= RH_RADAR_MAX_BRANCHES);
-      if (++done % 20 == 0)
+      job.points = points_by_branch (db, &p, &points_error);
+      trace ("points", &clock);
+      sheets_ok = GPOINTER_TO_INT (g_thread_join (thread));
+      if (!sheets_ok)
         {
-          rh_xlsx_progress (x, 0.05 + 0.6 * done / n_branch_sheets);
-          if (!rh_xlsx_check_cancel (x, error))
-            goto out;
+          g_propagate_error (error, sheets.error);
+          goto out;
+        }
+      if (job.points == NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&points_error));
+          goto out;
         }
     }
+  else if (!write_branches (&job, error))
+    goto out;
   trace ("branch-sheets", &clock);
   write_summary (&job, summary);
   trace ("summary", &clock);
