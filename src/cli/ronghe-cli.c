@@ -35,30 +35,25 @@ print_error (const char *context, const GError *error)
               error->message);
 }
 
+/* The commands that only read (chart, handout) open read-only: nothing can be
+ * written, so the open skips the quick_check that protects writes. */
 static RhDatabase *
-open_database (void)
+open_database_as (gboolean read_only)
 {
   g_autofree char *path = opt_database ? g_strdup (opt_database) : rh_database_default_path ();
   g_autoptr (GError) error = NULL;
-  RhDatabase *db = rh_database_open (path, &error);
+  RhDatabase *db = read_only ? rh_database_open_read_only (path, &error)
+                             : rh_database_open (path, &error);
 
   if (db == NULL)
     print_error (NULL, error);
   return db;
 }
 
-/* For the commands that only read (chart, handout): nothing can be written, so
- * the open skips the quick_check that protects writes. */
 static RhDatabase *
-open_database_read_only (void)
+open_database (void)
 {
-  g_autofree char *path = opt_database ? g_strdup (opt_database) : rh_database_default_path ();
-  g_autoptr (GError) error = NULL;
-  RhDatabase *db = rh_database_open_read_only (path, &error);
-
-  if (db == NULL)
-    print_error (NULL, error);
-  return db;
+  return open_database_as (FALSE);
 }
 
 /* Parses the options of one command; returns FALSE (and has printed why) on bad usage. */
@@ -740,7 +735,7 @@ cmd_chart (int argc, char **argv)
       return EXIT_USAGE;
     }
   rh_chart_kind_size (kind, &dw, &dh);
-  db = open_database_read_only ();
+  db = open_database_as (TRUE);
   if (db == NULL)
     return EXIT_PROBLEMS;
   start = g_get_monotonic_time ();
@@ -794,7 +789,7 @@ cmd_handout (int argc, char **argv)
       g_printerr (_("ronghe-cli handout: --output FILE.pdf is needed\n"));
       return EXIT_USAGE;
     }
-  db = open_database_read_only ();
+  db = open_database_as (TRUE);
   if (db == NULL)
     return EXIT_PROBLEMS;
   start = g_get_monotonic_time ();
