@@ -100,13 +100,17 @@ rebind_cells (RhMembersPage *self, guint from, guint to)
     {
       guint position = gtk_list_item_get_position (key);
       g_autoptr (RhMember) m = NULL;
+      RhTextCell *cell;
 
       if (position == GTK_INVALID_LIST_POSITION || position >= n || position < from
           || position >= to)
         continue;
       m = g_list_model_get_item (G_LIST_MODEL (self->list), position);
-      rh_text_cell_set_text (RH_TEXT_CELL (gtk_list_item_get_child (key)),
-                             column_text (m, GPOINTER_TO_INT (value) - 1));
+      cell = RH_TEXT_CELL (gtk_list_item_get_child (key));
+      rh_text_cell_set_text (cell, column_text (m, GPOINTER_TO_INT (value) - 1));
+      /* The cells on screen are laid out while the frame is awaited. */
+      if (to != G_MAXUINT)
+        rh_text_cell_prepare (cell);
     }
 }
 
