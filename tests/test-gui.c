@@ -94,7 +94,11 @@ child (gpointer widget, GType type, const char *name)
   if (type == RH_TYPE_WINDOW)
     for (guint i = 0; i < G_N_ELEMENTS (views); i++)
       if (g_strcmp0 (name, views[i][0]) == 0)
-        rh_window_load_view (widget, views[i][1]);
+        {
+          /* Pages are made when first used, not by the window's template. */
+          rh_window_load_view (widget, views[i][1]);
+          return rh_window_get_page (widget, views[i][1]);
+        }
   GObject *object = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
   g_assert_nonnull (object);
   return object;
@@ -167,6 +171,12 @@ test_opens_on_status_page (Fixture *f, gconstpointer data)
 {
   g_assert_cmpstr (visible_page (f), ==, "empty");
   g_assert_true (gtk_widget_get_visible (child (f->window, RH_TYPE_WINDOW, "empty_page")));
+  /* The pages of views not yet shown are not built. */
+  g_assert_null (gtk_widget_get_first_child (child (f->window, RH_TYPE_WINDOW, "charts_slot")));
+  g_assert_null (gtk_widget_get_first_child (child (f->window, RH_TYPE_WINDOW, "members_slot")));
+  g_assert_true (G_TYPE_CHECK_INSTANCE_TYPE (rh_window_get_page (f->window, "members"),
+                                             RH_TYPE_MEMBERS_PAGE));
+  g_assert_nonnull (gtk_widget_get_first_child (child (f->window, RH_TYPE_WINDOW, "members_slot")));
 }
 
 static void
