@@ -18,6 +18,7 @@
 #include "rh-task-editor.h"
 #include "rh-preferences.h"
 #include "rh-template-editor.h"
+#include "rh-list-stage.h"
 #include "rh-members-page.h"
 #include "rh-org-page.h"
 #include "rh-member-view.h"
@@ -93,7 +94,11 @@ child (gpointer widget, GType type, const char *name)
   if (type == RH_TYPE_WINDOW)
     for (guint i = 0; i < G_N_ELEMENTS (views); i++)
       if (g_strcmp0 (name, views[i][0]) == 0)
-        rh_window_load_view (widget, views[i][1]);
+        {
+          /* Pages are made when first used, not by the window's template. */
+          rh_window_load_view (widget, views[i][1]);
+          return rh_window_get_page (widget, views[i][1]);
+        }
   GObject *object = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
   g_assert_nonnull (object);
   return object;
@@ -166,6 +171,12 @@ test_opens_on_status_page (Fixture *f, gconstpointer data)
 {
   g_assert_cmpstr (visible_page (f), ==, "empty");
   g_assert_true (gtk_widget_get_visible (child (f->window, RH_TYPE_WINDOW, "empty_page")));
+  /* The pages of views not yet shown are not built. */
+  g_assert_null (gtk_widget_get_first_child (child (f->window, RH_TYPE_WINDOW, "charts_slot")));
+  g_assert_null (gtk_widget_get_first_child (child (f->window, RH_TYPE_WINDOW, "members_slot")));
+  g_assert_true (G_TYPE_CHECK_INSTANCE_TYPE (rh_window_get_page (f->window, "members"),
+                                             RH_TYPE_MEMBERS_PAGE));
+  g_assert_nonnull (gtk_widget_get_first_child (child (f->window, RH_TYPE_WINDOW, "members_slot")));
 }
 
 static void
@@ -1315,6 +1326,57 @@ test_export_to_excel (Fixture *f, gconstpointer data)
   g_unlink (target);
 }
 
+/* Held, a stage follows its source's length only as far as the visible rows need;
+ * released, it shows the whole source. */
+static void
+test_list_stage (void)
+{
+  g_autoptr (GListStore) source = g_list_store_new (G_TYPE_MENU);
+  g_autoptr (RhListStage) stage = rh_list_stage_new (G_LIST_MODEL (source));
+  GListModel *shown = G_LIST_MODEL (stage);
+  g_autoptr (GObject) past_end = NULL;
+
+  for (int i = 0; i < 100; i++)
+    {
+      g_autoptr (GMenu) item = g_menu_new ();
+      g_list_store_append (source, item);
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 100);
+
+  /* Shrinking to 50 while 10 rows show keeps the length; the rest are empty items. */
+  rh_list_stage_hold (stage, 10);
+  g_list_store_splice (source, 50, 50, NULL, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 100);
+  past_end = g_list_model_get_item (shown, 60);
+  g_assert_true (G_IS_MENU (past_end));
+  g_object_unref (past_end);
+  rh_list_stage_release (stage);
+  g_assert_false (rh_list_stage_is_held (stage));
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 50);
+
+  /* Shrinking below the visible rows applies at once. */
+  rh_list_stage_hold (stage, 10);
+  g_list_store_splice (source, 5, 45, NULL, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 5);
+
+  /* Growing shows the visible rows at once, the rest on release. */
+  for (int i = 0; i < 95; i++)
+    {
+      g_autoptr (GMenu) item = g_menu_new ();
+      g_list_store_append (source, item);
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 10);
+  {
+    g_autoptr (GObject) a = g_list_model_get_item (shown, 9);
+    g_autoptr (GObject) b = g_list_model_get_item (G_LIST_MODEL (source), 9);
+    g_assert_true (a == b);
+  }
+  rh_list_stage_release (stage);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 100);
+  g_assert_null (g_list_model_get_item (shown, 100));
+  past_end = NULL;
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1327,6 +1389,7 @@ main (int argc, char **argv)
     rh_i18n_init ();
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add_func ("/gui/list-stage", test_list_stage);
   ADD ("/gui/opens-on-status-page", test_opens_on_status_page);
   ADD ("/gui/sample-shows-tree-and-list", test_sample_shows_tree_and_list);
   ADD ("/gui/create-member-through-editor", test_create_member_through_editor);

@@ -2,7 +2,11 @@
 #include "rh-config.h"
 
 #include <glib/gi18n-lib.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include "rh-gui-util.h"
+#include "rh-list-stage.h"
 #include "rh-member-editor.h"
 #include "rh-member-view.h"
 #include "rh-members-page.h"
@@ -24,6 +28,9 @@ struct _RhMembersPage
   GtkWidget           parent_instance;
   RhDatabase         *db;
   RhMemberList       *list;
+  RhListStage        *stage;        /* what the view shows of list (see rh-list-stage.h) */
+  guint               settle_id;    /* the idle that releases the stage after a frame */
+  int                 row_height;   /* of a cell, last seen; 0 before any */
   GtkSingleSelection *selection;
   int                 probed_column;
   char               *last_query;   /* the filters of the last refresh, to skip repeats */
@@ -82,9 +89,10 @@ unbind_cell_cb (GtkSignalListItemFactory *factory, GtkListItem *item, RhMembersP
 }
 
 /* After a refresh the list signals only its change in length (rh-member-list.h): the cells
- * that stay re-read their row, which costs a redraw, not new row widgets. */
+ * that stay re-read their row, which costs a redraw, not new row widgets. Only the cells
+ * at positions from `from` to `to` (exclusive), so that the rows off screen can wait. */
 static void
-rebind_cells (RhMembersPage *self)
+rebind_cells (RhMembersPage *self, guint from, guint to)
 {
   GHashTableIter iter;
   gpointer key, value;
@@ -95,12 +103,17 @@ rebind_cells (RhMembersPage *self)
     {
       guint position = gtk_list_item_get_position (key);
       g_autoptr (RhMember) m = NULL;
+      RhTextCell *cell;
 
-      if (position == GTK_INVALID_LIST_POSITION || position >= n)
+      if (position == GTK_INVALID_LIST_POSITION || position >= n || position < from
+          || position >= to)
         continue;
       m = g_list_model_get_item (G_LIST_MODEL (self->list), position);
-      rh_text_cell_set_text (RH_TEXT_CELL (gtk_list_item_get_child (key)),
-                             column_text (m, GPOINTER_TO_INT (value) - 1));
+      cell = RH_TEXT_CELL (gtk_list_item_get_child (key));
+      rh_text_cell_set_text (cell, column_text (m, GPOINTER_TO_INT (value) - 1));
+      /* The cells on screen are laid out while the frame is awaited. */
+      if (to != G_MAXUINT)
+        rh_text_cell_prepare (cell);
     }
 }
 
@@ -159,6 +172,73 @@ trace_painted_cb (RhMembersPage *self, GdkFrameClock *clock)
   g_signal_handlers_disconnect_by_func (clock, trace_painted_cb, self);
 }
 
+/* How many rows fit in the view, from the height of a cell (a little less than a row's:
+ * the estimate errs on the side of more rows); G_MAXUINT before any row was seen. */
+static guint
+visible_rows (RhMembersPage *self)
+{
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view));
+  GHashTableIter iter;
+  gpointer item;
+
+  g_hash_table_iter_init (&iter, self->bound);
+  while (g_hash_table_iter_next (&iter, &item, NULL))
+    {
+      GtkWidget *cell = gtk_widget_get_parent (gtk_list_item_get_child (item));
+      int height = cell != NULL ? gtk_widget_get_height (cell) : 0;
+
+      if (height > 0)
+        {
+          self->row_height = height;
+          break;
+        }
+    }
+  if (self->row_height <= 0)
+    return G_MAXUINT;
+  /* Two more for a row cut at each edge. */
+  return (guint) (gtk_adjustment_get_page_size (adjustment) / self->row_height) + 2;
+}
+
+/* After the frame that shows a refresh: the rest of its length change and the cells off
+ * screen. Runs before the next input event (G_PRIORITY_HIGH), so input always meets the
+ * whole list. */
+static gboolean
+settle_cb (gpointer data)
+{
+  RhMembersPage *self = data;
+
+  self->settle_id = 0;
+  rh_list_stage_release (self->stage);
+  rebind_cells (self, 0, G_MAXUINT);
+#ifdef __GLIBC__
+  /* A search frees rows, cells' layouts and SQLite's buffers in many small blocks: give
+   * the pages they leave free back, or resident memory keeps every search's peak. */
+  malloc_trim (0);
+#endif
+  return G_SOURCE_REMOVE;
+}
+
+static void
+settle_after_paint_cb (RhMembersPage *self, GdkFrameClock *clock)
+{
+  g_signal_handlers_disconnect_by_func (clock, settle_after_paint_cb, self);
+  if (self->settle_id == 0 && self->stage != NULL)
+    self->settle_id = g_idle_add_full (G_PRIORITY_HIGH, settle_cb, self, NULL);
+}
+
+/* Applies whatever a refresh left for after its frame, now. */
+static void
+settle_now (RhMembersPage *self)
+{
+  if (self->settle_id != 0)
+    g_clear_handle_id (&self->settle_id, g_source_remove);
+  if (gtk_widget_get_realized (GTK_WIDGET (self)))
+    g_signal_handlers_disconnect_by_func (gtk_widget_get_frame_clock (GTK_WIDGET (self)),
+                                          settle_after_paint_cb, self);
+  if (rh_list_stage_is_held (self->stage))
+    settle_cb (self);
+}
+
 /* Re-queries unless the filters are those of the last query (GTK may emit
  * "changed" signals that change nothing); force after the data changed. */
 static void
@@ -169,6 +249,7 @@ refresh_full (RhMembersPage *self, gboolean force)
   guint status = gtk_drop_down_get_selected (self->status_filter);
   gint64 start = g_get_monotonic_time ();
   g_autoptr (GError) error = NULL;
+  guint visible = G_MAXUINT;
 
   g_autofree char *query = NULL;
 
@@ -192,9 +273,18 @@ refresh_full (RhMembersPage *self, gboolean force)
   /* A new result starts at its top, with nothing selected. */
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   gtk_adjustment_set_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view)), 0);
+  /* On screen, the rows that show change now and the rest after the frame. */
+  settle_now (self);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self->column_view)))
+    visible = visible_rows (self);
+  if (visible != G_MAXUINT)
+    rh_list_stage_hold (self->stage, visible);
   if (!rh_member_list_refresh (self->list, &error))
     g_warning ("%s", error->message);
-  rebind_cells (self);
+  rebind_cells (self, 0, visible);
+  if (visible != G_MAXUINT)
+    g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
+                             G_CALLBACK (settle_after_paint_cb), self, G_CONNECT_SWAPPED);
   update_count (self);
   /* RONGHE_TRACE prints timings for the benchmarks. */
   if (g_getenv ("RONGHE_TRACE") != NULL)
@@ -245,9 +335,13 @@ void
 rh_members_page_set_database (RhMembersPage *self, RhDatabase *db)
 {
   g_set_object (&self->db, db);
+  if (self->stage != NULL)
+    settle_now (self);
+  g_clear_object (&self->stage);
   g_clear_object (&self->list);
   self->list = rh_member_list_new (db);
-  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->list));
+  self->stage = rh_list_stage_new (G_LIST_MODEL (self->list));
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->stage));
   g_signal_connect_object (db, "changed", G_CALLBACK (database_changed_cb), self,
                            G_CONNECT_SWAPPED);
   database_changed_cb (self);
@@ -282,6 +376,7 @@ rh_members_page_open_member (RhMembersPage *self, gint64 member_id)
   RhMemberView *view = rh_member_view_new (parent, self->db, member_id);
   int pos = rh_member_list_find (self->list, member_id);
 
+  settle_now (self);
   if (pos >= 0)
     {
       gtk_single_selection_set_selected (self->selection, (guint) pos);
@@ -313,7 +408,9 @@ rh_members_page_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), RH_TYPE_MEMBERS_PAGE);
   rh_widget_unparent_children (GTK_WIDGET (self));
+  g_clear_handle_id (&self->settle_id, g_source_remove);
   g_clear_object (&self->selection);
+  g_clear_object (&self->stage);
   g_clear_object (&self->list);
   g_clear_object (&self->db);
   g_clear_pointer (&self->last_query, g_free);

@@ -49,24 +49,40 @@ rh_text_cell_size_allocate (GtkWidget *widget, int width, int height, int baseli
     pango_layout_set_width (self->layout, width * PANGO_SCALE);
 }
 
-static void
-rh_text_cell_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
+/* Makes and shapes the layout; FALSE when there is nothing to draw. */
+static gboolean
+ensure_layout (RhTextCell *self)
 {
-  RhTextCell *self = RH_TEXT_CELL (widget);
-  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
-  GtkStyleContext *style;
-  GdkRGBA color;
-  PangoRectangle logical;
+  GtkWidget *widget = GTK_WIDGET (self);
+  int width = gtk_widget_get_width (widget);
 
   if (self->text == NULL || *self->text == '\0' || width <= 0)
-    return;
+    return FALSE;
   if (self->layout == NULL)
     {
+      PangoRectangle logical;
+
       self->layout = gtk_widget_create_pango_layout (widget, self->text);
       pango_layout_set_ellipsize (self->layout, PANGO_ELLIPSIZE_END);
       pango_layout_set_single_paragraph_mode (self->layout, TRUE);
       pango_layout_set_width (self->layout, width * PANGO_SCALE);
+      /* Shapes the text now rather than while painting. */
+      pango_layout_get_pixel_extents (self->layout, NULL, &logical);
     }
+  return TRUE;
+}
+
+static void
+rh_text_cell_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
+{
+  RhTextCell *self = RH_TEXT_CELL (widget);
+  int height = gtk_widget_get_height (widget);
+  GtkStyleContext *style;
+  GdkRGBA color;
+  PangoRectangle logical;
+
+  if (!ensure_layout (self))
+    return;
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   style = gtk_widget_get_style_context (widget);
   gtk_style_context_get_color (style, &color);
@@ -135,6 +151,13 @@ rh_text_cell_set_text (RhTextCell *self, const char *text)
   g_clear_object (&self->layout);
   /* The size does not depend on the text: only a redraw. */
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+rh_text_cell_prepare (RhTextCell *self)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    ensure_layout (self);
 }
 
 const char *

@@ -44,10 +44,46 @@ struct _RhWindow
   RhCasesPage     *cases_page;
   RhAssessmentPage *assessment_page;
   RhChartsPage    *charts_page;
+  GtkWidget       *slots[8];      /* the boxes in the view stack that the pages go into */
   guint            pages_ready;   /* bit i: page i of rh_window_load_view has its database */
 };
 
 G_DEFINE_FINAL_TYPE (RhWindow, rh_window, ADW_TYPE_APPLICATION_WINDOW)
+
+/* The views, in the order of the view stack, and where their pages are kept. */
+enum { VIEW_OVERVIEW, VIEW_ORGS, VIEW_MEMBERS, VIEW_MEETINGS, VIEW_TASKS, VIEW_CASES,
+       VIEW_ASSESSMENT, VIEW_CHARTS, N_VIEWS };
+
+static const struct {
+  const char *name;
+  const char *slot;
+  GType     (*get_type) (void);
+  gsize       offset;
+} views[N_VIEWS] = {
+  { "overview", "overview_slot", rh_overview_page_get_type, G_STRUCT_OFFSET (RhWindow, overview_page) },
+  { "organisations", "org_slot", rh_org_page_get_type, G_STRUCT_OFFSET (RhWindow, org_page) },
+  { "members", "members_slot", rh_members_page_get_type, G_STRUCT_OFFSET (RhWindow, members_page) },
+  { "meetings", "meetings_slot", rh_meetings_page_get_type, G_STRUCT_OFFSET (RhWindow, meetings_page) },
+  { "tasks", "tasks_slot", rh_tasks_page_get_type, G_STRUCT_OFFSET (RhWindow, tasks_page) },
+  { "cases", "cases_slot", rh_cases_page_get_type, G_STRUCT_OFFSET (RhWindow, cases_page) },
+  { "assessment", "assessment_slot", rh_assessment_page_get_type,
+    G_STRUCT_OFFSET (RhWindow, assessment_page) },
+  { "charts", "charts_slot", rh_charts_page_get_type, G_STRUCT_OFFSET (RhWindow, charts_page) },
+};
+
+/* A view's page, made in its slot the first time it is asked for. */
+static gpointer
+page (RhWindow *self, guint view)
+{
+  GtkWidget **field = G_STRUCT_MEMBER_P (self, views[view].offset);
+
+  if (*field == NULL)
+    {
+      *field = g_object_new (views[view].get_type (), "hexpand", TRUE, "vexpand", TRUE, NULL);
+      gtk_box_append (GTK_BOX (self->slots[view]), *field);
+    }
+  return *field;
+}
 
 RhWindow *
 rh_window_for (GtkWidget *widget)
@@ -98,14 +134,14 @@ void
 rh_window_show_org (RhWindow *self, gint64 org_id)
 {
   rh_window_show_view (self, "organisations");
-  rh_org_page_select (self->org_page, org_id);
+  rh_org_page_select (page (self, VIEW_ORGS), org_id);
 }
 
 void
 rh_window_show_member (RhWindow *self, gint64 member_id)
 {
   rh_window_show_view (self, "members");
-  rh_members_page_open_member (self->members_page, member_id);
+  rh_members_page_open_member (page (self, VIEW_MEMBERS), member_id);
 }
 
 void
@@ -115,7 +151,7 @@ rh_window_show_meetings (RhWindow *self, gint64 branch_id)
 
   rh_date_today (&today);
   rh_window_show_view (self, "meetings");
-  rh_meetings_page_show (self->meetings_page, branch_id, g_date_get_year (&today));
+  rh_meetings_page_show (page (self, VIEW_MEETINGS), branch_id, g_date_get_year (&today));
 }
 
 /* Each page is given the database, and so queries and fills itself, only when it is first
@@ -124,29 +160,36 @@ rh_window_show_meetings (RhWindow *self, gint64 branch_id)
 void
 rh_window_load_view (RhWindow *self, const char *view)
 {
-  static const char *const names[] = { "overview", "organisations", "members", "meetings",
-                                       "tasks", "cases", "assessment", "charts" };
-
-  if (self->db == NULL)
-    return;
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+  for (guint i = 0; i < N_VIEWS; i++)
     {
-      if (g_strcmp0 (view, names[i]) != 0 || (self->pages_ready & (1u << i)) != 0)
+      if (g_strcmp0 (view, views[i].name) != 0)
+        continue;
+      page (self, i);
+      if (self->db == NULL || (self->pages_ready & (1u << i)) != 0)
         continue;
       self->pages_ready |= 1u << i;
       switch (i)
         {
-        case 0: rh_overview_page_set_database (self->overview_page, self->db); break;
-        case 1: rh_org_page_set_database (self->org_page, self->db); break;
-        case 2: rh_members_page_set_database (self->members_page, self->db); break;
-        case 3: rh_meetings_page_set_database (self->meetings_page, self->db); break;
-        case 4: rh_tasks_page_set_database (self->tasks_page, self->db); break;
-        case 5: rh_cases_page_set_database (self->cases_page, self->db); break;
-        case 6: rh_assessment_page_set_database (self->assessment_page, self->db); break;
-        case 7: rh_charts_page_set_database (self->charts_page, self->db); break;
+        case VIEW_OVERVIEW: rh_overview_page_set_database (self->overview_page, self->db); break;
+        case VIEW_ORGS: rh_org_page_set_database (self->org_page, self->db); break;
+        case VIEW_MEMBERS: rh_members_page_set_database (self->members_page, self->db); break;
+        case VIEW_MEETINGS: rh_meetings_page_set_database (self->meetings_page, self->db); break;
+        case VIEW_TASKS: rh_tasks_page_set_database (self->tasks_page, self->db); break;
+        case VIEW_CASES: rh_cases_page_set_database (self->cases_page, self->db); break;
+        case VIEW_ASSESSMENT: rh_assessment_page_set_database (self->assessment_page, self->db); break;
+        case VIEW_CHARTS: rh_charts_page_set_database (self->charts_page, self->db); break;
         default: break;
         }
     }
+}
+
+gpointer
+rh_window_get_page (RhWindow *self, const char *view)
+{
+  for (guint i = 0; i < N_VIEWS; i++)
+    if (g_strcmp0 (view, views[i].name) == 0)
+      return page (self, i);
+  return NULL;
 }
 
 /* The views that have a workbook show the export button. */
@@ -185,17 +228,17 @@ new_activated (GtkWidget *widget, const char *action, GVariant *param)
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "empty") == 0)
     return;
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->view_stack), "organisations") == 0)
-    rh_org_page_add (self->org_page);
+    rh_org_page_add (page (self, VIEW_ORGS));
   else if (g_strcmp0 (gtk_stack_get_visible_child_name (self->view_stack), "meetings") == 0)
-    rh_meetings_page_new_meeting (self->meetings_page);
+    rh_meetings_page_new_meeting (page (self, VIEW_MEETINGS));
   else if (g_strcmp0 (gtk_stack_get_visible_child_name (self->view_stack), "tasks") == 0)
-    rh_tasks_page_new_task (self->tasks_page);
+    rh_tasks_page_new_task (page (self, VIEW_TASKS));
   else if (g_strcmp0 (gtk_stack_get_visible_child_name (self->view_stack), "cases") == 0)
-    rh_cases_page_new_case (self->cases_page);
+    rh_cases_page_new_case (page (self, VIEW_CASES));
   else
     {
       rh_window_show_view (self, "members");
-      rh_members_page_new_member (self->members_page);
+      rh_members_page_new_member (page (self, VIEW_MEMBERS));
     }
 }
 
@@ -207,7 +250,7 @@ search_activated (GtkWidget *widget, const char *action, GVariant *param)
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "empty") == 0)
     return;
   rh_window_show_view (self, "members");
-  rh_members_page_focus_search (self->members_page);
+  rh_members_page_focus_search (page (self, VIEW_MEMBERS));
 }
 
 static void
@@ -254,13 +297,13 @@ export_activated (GtkWidget *widget, const char *action, GVariant *param)
     {
       int year;
       kind = RH_EXPORT_KIND_MEETINGS;
-      rh_meetings_page_get_shown (self->meetings_page, &branch, &year);
+      rh_meetings_page_get_shown (page (self, VIEW_MEETINGS), &branch, &year);
       period = g_strdup_printf ("%d", year);
     }
   else
     {
       rh_window_load_view (self, "assessment");
-      period = rh_assessment_page_dup_period (self->assessment_page);
+      period = rh_assessment_page_dup_period (page (self, VIEW_ASSESSMENT));
     }
   dialog = rh_export_dialog_new (GTK_WINDOW (self), self->db, kind, period, branch);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -283,14 +326,14 @@ print_activated (GtkWidget *widget, const char *action, GVariant *param)
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "empty") == 0)
     return;
   if (g_strcmp0 (view, "charts") == 0)
-    gtk_widget_activate_action (GTK_WIDGET (self->charts_page), "charts.print", NULL);
+    gtk_widget_activate_action (page (self, VIEW_CHARTS), "charts.print", NULL);
   else if (g_strcmp0 (view, "assessment") == 0)
     {
-      g_autofree char *period = rh_assessment_page_dup_period (self->assessment_page);
+      g_autofree char *period = rh_assessment_page_dup_period (page (self, VIEW_ASSESSMENT));
       g_autoptr (GError) error = NULL;
       g_autoptr (RhPrintOperation) op = NULL;
       RhHandout *handout = rh_handout_new (self->db, period,
-                                           rh_assessment_page_get_selected_id (self->assessment_page),
+                                           rh_assessment_page_get_selected_id (page (self, VIEW_ASSESSMENT)),
                                            &error);
       if (handout == NULL)
         {
@@ -579,15 +622,10 @@ rh_window_class_init (RhWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RhWindow, new_button);
   gtk_widget_class_bind_template_child (widget_class, RhWindow, export_button);
   gtk_widget_class_bind_template_child (widget_class, RhWindow, empty_page);
-  gtk_widget_class_bind_template_child (widget_class, RhWindow, overview_page);
-  gtk_widget_class_bind_template_child (widget_class, RhWindow, org_page);
-  gtk_widget_class_bind_template_child (widget_class, RhWindow, members_page);
-  gtk_widget_class_bind_template_child (widget_class, RhWindow, meetings_page);
-  gtk_widget_class_bind_template_child (widget_class, RhWindow, tasks_page);
-  gtk_widget_class_bind_template_child (widget_class, RhWindow, cases_page);
-  gtk_widget_class_bind_template_child (widget_class, RhWindow, assessment_page);
-  gtk_widget_class_bind_template_child (widget_class, RhWindow, charts_page);
 
+  for (guint i = 0; i < N_VIEWS; i++)
+    gtk_widget_class_bind_template_child_full (widget_class, views[i].slot, FALSE,
+                                               G_STRUCT_OFFSET (RhWindow, slots) + i * sizeof (GtkWidget *));
   gtk_widget_class_install_action (widget_class, "win.new", NULL, new_activated);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);
   gtk_widget_class_install_action (widget_class, "win.create-org", NULL, create_org_activated);

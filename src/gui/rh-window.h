@@ -20,6 +20,9 @@ void        rh_window_toast_file (RhWindow *self, const char *message, const cha
 void        rh_window_show_view (RhWindow *self, const char *name);
 /* Gives a view's page the database (pages are filled when first shown). */
 void        rh_window_load_view (RhWindow *self, const char *view);
+/* The page of a view ("members", …), made if it was not yet; its database is set when it
+ * is first shown (rh_window_load_view). */
+gpointer    rh_window_get_page (RhWindow *self, const char *view);
 void        rh_window_show_org (RhWindow *self, gint64 org_id);
 void        rh_window_show_member (RhWindow *self, gint64 member_id);
 /* The Meetings view of a branch, this year. */
