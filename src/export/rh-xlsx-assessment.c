@@ -59,6 +59,9 @@ typedef struct {
   guint           n_branch_sheets;
   GHashTable     *in_scope;     /* org id set */
   GHashTable     *points;       /* org id → BranchPoints, for the whole committee */
+  GPtrArray      *compliance;   /* RhCompliance of every branch, for the 三会一课 sheet */
+  GPtrArray      *tasks;        /* RhTask of the period */
+  GPtrArray      *cases;        /* RhCase of the year */
   lxw_format     *veto;
 } Job;
 
@@ -763,19 +766,17 @@ write_summary (Job *job, RhXlsxSheet *s)
 }
 
 /* 三会一课 per branch and kind: units met against units required. */
-static gboolean
-write_compliance (Job *job, RhXlsxSheet *s, const RhPeriod *p, GError **error)
+static void
+write_compliance (Job *job, RhXlsxSheet *s, const RhPeriod *p)
 {
   RhXlsx *x = job->x;
-  g_autoptr (GPtrArray) all = rh_compliance_compute_all (job->db, p, NULL, error);
+  GPtrArray *all = job->compliance;
   g_autofree char *title = NULL;
   gboolean used[RH_N_MEETING_KINDS] = { FALSE };
   lxw_col_t col, total_col;
   lxw_row_t row = 4;
   guint no = 0;
 
-  if (all == NULL)
-    return FALSE;
   for (guint i = 0; i < all->len; i++)
     {
       RhCompliance *c = all->pdata[i];
@@ -851,15 +852,14 @@ write_compliance (Job *job, RhXlsxSheet *s, const RhPeriod *p, GError **error)
   rh_xlsx_sheet_fit_columns (s, total_col + 3);
   worksheet_freeze_panes (s->ws, 4, 2);
   rh_xlsx_sheet_print (s, title, TRUE, 2, 3);
-  return TRUE;
 }
 
 /* Central tasks with the four 同 flags (四同步). */
-static gboolean
-write_tasks (Job *job, RhXlsxSheet *s, const RhPeriod *p, GError **error)
+static void
+write_tasks (Job *job, RhXlsxSheet *s, const RhPeriod *p)
 {
   RhXlsx *x = job->x;
-  g_autoptr (GPtrArray) tasks = rh_task_list (job->db, job->x->options->branch_id, p, error);
+  GPtrArray *tasks = job->tasks;
   g_autofree char *title = NULL;
   const char *labels[] = {
     C_("summary", "No."), C_("summary", "Branch"), _("Central task"), _("Goal"),
@@ -869,8 +869,6 @@ write_tasks (Job *job, RhXlsxSheet *s, const RhPeriod *p, GError **error)
   };
   lxw_row_t row = 3;
 
-  if (tasks == NULL)
-    return FALSE;
   /* TRANSLATORS: the central tasks sheet's title; %s is the period */
   title = g_strdup_printf (_("Central tasks and the four in step (四同步), %s"),
                            job->period_label);
@@ -912,15 +910,14 @@ write_tasks (Job *job, RhXlsxSheet *s, const RhPeriod *p, GError **error)
   rh_xlsx_sheet_fit_columns (s, 14);
   worksheet_freeze_panes (s->ws, 3, 2);
   rh_xlsx_sheet_print (s, title, TRUE, 2, 2);
-  return TRUE;
 }
 
 /* Cases submitted in the period's year, or further along. */
-static gboolean
-write_cases (Job *job, RhXlsxSheet *s, const RhPeriod *p, GError **error)
+static void
+write_cases (Job *job, RhXlsxSheet *s, const RhPeriod *p)
 {
   RhXlsx *x = job->x;
-  g_autoptr (GPtrArray) cases = rh_case_list (job->db, -1, -1, p->year, 0, NULL, error);
+  GPtrArray *cases = job->cases;
   g_autofree char *title = NULL;
   const char *labels[] = {
     C_("summary", "No."), _("Branch or unit"), _("Case"), _("Mode of integration"),
@@ -929,8 +926,6 @@ write_cases (Job *job, RhXlsxSheet *s, const RhPeriod *p, GError **error)
   lxw_row_t row = 3;
   guint no = 0;
 
-  if (cases == NULL)
-    return FALSE;
   /* TRANSLATORS: the cases sheet's title; %d is the year */
   title = g_strdup_printf (_("Typical cases of integration submitted in %d"), p->year);
   rh_xlsx_sheet_title (s, 0, 6, title, NULL);
@@ -960,7 +955,6 @@ write_cases (Job *job, RhXlsxSheet *s, const RhPeriod *p, GError **error)
   rh_xlsx_sheet_fit_columns (s, 7);
   worksheet_freeze_panes (s->ws, 3, 0);
   rh_xlsx_sheet_print (s, title, TRUE, 2, 2);
-  return TRUE;
 }
 
 /* Member points and the democratic review, per branch. */
@@ -1126,6 +1120,18 @@ trace (const char *what, gint64 *since)
   *since = now;
 }
 
+/* The period's meetings, central tasks and cases, for their sheets. */
+static gboolean
+read_records (Job *job, const RhPeriod *p, GError **error)
+{
+  job->compliance = rh_compliance_compute_all (job->db, p, NULL, error);
+  if (job->compliance != NULL)
+    job->tasks = rh_task_list (job->db, job->x->options->branch_id, p, error);
+  if (job->tasks != NULL)
+    job->cases = rh_case_list (job->db, -1, -1, p->year, 0, NULL, error);
+  return job->cases != NULL;
+}
+
 /* The branches that get a sheet of their own (assessed, with details), each
  * with its secretary: read here, so that writing the sheets needs no database. */
 static void
@@ -1260,15 +1266,17 @@ rh_export_assessment (RhDatabase *db, const char *path, const RhExportOptions *o
   plan_branch_sheets (&job);
   if (options->branch_id == 0)
     {
-      /* The branch sheets need only the workbook and the members' points only the
-       * database, and they take about as long: a thread writes the sheets while this
-       * one works out every branch's points, in the same read transaction. */
+      /* The branch sheets need only the workbook, and the members' points and the
+       * other records only the database: a thread writes the sheets while this one
+       * reads those, in the same read transaction. */
       SheetsThread sheets = { &job, NULL };
       GThread *thread = g_thread_new ("rh-branch-sheets", write_branches_thread, &sheets);
       g_autoptr (GError) points_error = NULL;
       gboolean sheets_ok;
 
       job.points = points_by_branch (db, &p, &points_error);
+      if (job.points != NULL)
+        read_records (&job, &p, &points_error);
       trace ("points", &clock);
       sheets_ok = GPOINTER_TO_INT (g_thread_join (thread));
       if (!sheets_ok)
@@ -1276,21 +1284,21 @@ rh_export_assessment (RhDatabase *db, const char *path, const RhExportOptions *o
           g_propagate_error (error, sheets.error);
           goto out;
         }
-      if (job.points == NULL)
+      if (points_error != NULL)
         {
           g_propagate_error (error, g_steal_pointer (&points_error));
           goto out;
         }
     }
-  else if (!write_branches (&job, error))
+  else if (!read_records (&job, &p, error) || !write_branches (&job, error))
     goto out;
   trace ("branch-sheets", &clock);
   write_summary (&job, summary);
   trace ("summary", &clock);
   rh_xlsx_progress (x, 0.7);
-  if (!write_compliance (&job, compliance, &p, error) || !write_tasks (&job, tasks, &p, error)
-      || !write_cases (&job, cases, &p, error))
-    goto out;
+  write_compliance (&job, compliance, &p);
+  write_tasks (&job, tasks, &p);
+  write_cases (&job, cases, &p);
   trace ("compliance-tasks-cases", &clock);
   rh_xlsx_progress (x, 0.85);
   if (!write_points (&job, points, &p, error))
@@ -1315,6 +1323,9 @@ out:
   g_clear_pointer (&job.cells, g_hash_table_unref);
   g_clear_pointer (&job.in_scope, g_hash_table_unref);
   g_clear_pointer (&job.points, g_hash_table_unref);
+  g_clear_pointer (&job.compliance, g_ptr_array_unref);
+  g_clear_pointer (&job.tasks, g_ptr_array_unref);
+  g_clear_pointer (&job.cases, g_ptr_array_unref);
   g_clear_pointer (&job.results, g_ptr_array_unref);
   g_free (job.period_label);
   g_free (job.committee);
