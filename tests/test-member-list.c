@@ -310,6 +310,26 @@ test_bulk_load (void)
   g_assert_true (rh_member_bulk_begin (db, TRUE, NULL));
   rh_database_rollback (db);
   g_assert_cmpint (rh_database_query_int (db, trigger_count), ==, 1);
+
+  /* Not insert-only (the demo): a member changed during the load has its insert
+   * logged before its change, and once. */
+  g_assert_true (rh_database_begin (db, NULL));
+  g_assert_true (rh_member_bulk_begin (db, FALSE, &error));
+  {
+    g_autoptr (RhMember) m = rh_test_member (branch_c, "司马光", 410, RH_GENDER_MALE);
+    rh_test_insert (db, m);
+  }
+  g_assert_true (rh_database_exec (db, "UPDATE member SET note = 'moved' WHERE name = '司马光'",
+                                   &error));
+  g_assert_true (rh_member_bulk_end (db, &error));
+  g_assert_no_error (error);
+  g_assert_true (rh_database_commit (db, NULL));
+  /* The actions in the log's order, 1 for an insert and 2 for an update: 12. */
+  g_assert_cmpint (rh_database_query_int (db,
+                     "SELECT group_concat(CASE action WHEN 'insert' THEN 1 ELSE 2 END, '')"
+                     " FROM (SELECT action FROM audit_log WHERE table_name = 'member'"
+                     " AND row_id = (SELECT id FROM member WHERE name = '司马光') ORDER BY id)"),
+                   ==, 12);
 }
 
 int

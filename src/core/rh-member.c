@@ -769,10 +769,12 @@ rh_member_list_committee_candidates (RhDatabase *db, gint64 org_id, GError **err
                         org_id, error);
 }
 
-/* Two per-row triggers are set aside during a bulk load, and their work is done once at
- * the end for every member inserted since it began (the ids above the largest before):
+/* Per-row triggers are set aside during a bulk load, and their work is done once at the
+ * end for every member inserted since it began (the ids above the largest before):
  * - member_fts_insert: the search index takes the new rows in one statement;
- * - member_audit_insert: an INSERT that fires a trigger runs as a statement transaction,
+ * - member_audit_insert, when the caller only inserts (a member changed during the load
+ *   would have its change logged before its insert): an INSERT that fires a trigger runs
+ *   as a statement transaction,
  *   which copies every page it changes (a dozen per member: the table, eight indexes, the
  *   audit log and its index) to a statement journal first. That more than doubled the
  *   cost of each member's INSERT; one INSERT … SELECT copies each page once.
@@ -799,8 +801,8 @@ rh_member_bulk_begin (RhDatabase *db, gboolean insert_only, GError **error)
     return FALSE;
   stmt = rh_database_prepare (db, "INSERT INTO rh_bulk SELECT type, name, sql,"
                                   " (SELECT coalesce(max(id), 0) FROM member) FROM sqlite_schema"
-                                  " WHERE (type = 'trigger'"
-                                  "  AND name IN ('member_fts_insert', 'member_audit_insert'))"
+                                  " WHERE (type = 'trigger' AND (name = 'member_fts_insert'"
+                                  "  OR (?1 AND name = 'member_audit_insert')))"
                                   " OR (?1 AND type = 'index' AND tbl_name = 'member'"
                                   "  AND sql IS NOT NULL AND NOT EXISTS (SELECT 1 FROM member))",
                               error);
@@ -834,7 +836,7 @@ rh_member_bulk_begin (RhDatabase *db, gboolean insert_only, GError **error)
  * Into an empty search index (a first load), FTS5's own rebuild is a fifth cheaper than
  * inserting the rows one by one through SQL. */
 static gboolean
-bulk_catch_up (RhDatabase *db, gint64 after_id, GError **error)
+bulk_catch_up (RhDatabase *db, gint64 after_id, gboolean audit, GError **error)
 {
   const char *const sql[] = {
     "INSERT INTO audit_log (table_name, row_id, action, new_values)"
@@ -845,7 +847,8 @@ bulk_catch_up (RhDatabase *db, gint64 after_id, GError **error)
                     " FROM member WHERE id > ?1",
   };
 
-  for (guint i = 0; i < G_N_ELEMENTS (sql); i++)
+  /* The audit rows only if their trigger was set aside. */
+  for (guint i = audit ? 0 : 1; i < G_N_ELEMENTS (sql); i++)
     {
       sqlite3_stmt *stmt = rh_database_prepare (db, sql[i], error);
       int rc;
@@ -867,11 +870,12 @@ bulk_catch_up (RhDatabase *db, gint64 after_id, GError **error)
 gboolean
 rh_member_bulk_end (RhDatabase *db, GError **error)
 {
-  sqlite3_stmt *stmt = rh_database_prepare (db, "SELECT sql, after_id, type = 'trigger'"
+  sqlite3_stmt *stmt = rh_database_prepare (db, "SELECT sql, after_id, name = 'member_fts_insert',"
+                                                " name = 'member_audit_insert'"
                                                 " FROM rh_bulk ORDER BY type", error);
   g_autoptr (GPtrArray) schema = g_ptr_array_new_with_free_func (g_free);
   gint64 after_id = 0;
-  guint n_triggers = 0;
+  gboolean search = FALSE, audit = FALSE;
 
   if (stmt == NULL)
     return FALSE;
@@ -880,16 +884,17 @@ rh_member_bulk_end (RhDatabase *db, GError **error)
     {
       g_ptr_array_add (schema, rh_sql_dup (stmt, 0));
       after_id = sqlite3_column_int64 (stmt, 1);
-      n_triggers += sqlite3_column_int (stmt, 2);
+      search |= sqlite3_column_int (stmt, 2);
+      audit |= sqlite3_column_int (stmt, 3);
     }
   sqlite3_reset (stmt);
-  if (n_triggers != 2)
+  if (!search)
     {
       g_set_error (error, RH_DATABASE_ERROR, RH_DATABASE_ERROR_SQL,
                    _("A bulk load ended that had not begun"));
       return FALSE;
     }
-  if (!bulk_catch_up (db, after_id, error)
+  if (!bulk_catch_up (db, after_id, audit, error)
       || !rh_database_exec (db, "DELETE FROM rh_bulk;", error))
     return FALSE;
   for (guint i = 0; i < schema->len; i++)

@@ -85,12 +85,14 @@ RhMember *rh_member_from_row (sqlite3_stmt *stmt);
 GPtrArray *rh_member_list_for_org (RhDatabase *db, gint64 org_id, GError **error);
 
 /* Bulk loading (demo, import), inside the caller's transaction: the search
- * index and the audit log's insert rows are written once at the end instead of
- * row by row, which is several times faster. Both run in that transaction, so a
- * rollback undoes them. Members inserted in between must not be deleted or have
+ * index (and, see insert_only, the audit log's insert rows) are written once at
+ * the end instead of row by row, which is several times faster. Both run in
+ * that transaction, so a rollback undoes them. Members inserted in between must not be deleted or have
  * their search_text changed before the end (their index rows are not there yet).
- * `insert_only`: the caller inserts members and reads none until the end; into
- * an empty table the member indexes are then built at the end too. */
+ * `insert_only`: the caller inserts members and neither reads nor changes any of
+ * them until the end; their audit rows are then written at the end too (with
+ * FALSE, row by row, so that a change made during the load is logged after its
+ * insert), and into an empty table the member indexes are built at the end. */
 gboolean rh_member_bulk_begin (RhDatabase *db, gboolean insert_only, GError **error);
 gboolean rh_member_bulk_end (RhDatabase *db, GError **error);
 
