@@ -57,6 +57,7 @@ typedef struct {
   RhScoreDetails *details;
   GHashTable     *cells;        /* org id → BranchCells, of the branches with a sheet */
   guint           n_branch_sheets;
+  gint            stop;         /* atomic: the other side of the export failed */
   GHashTable     *in_scope;     /* org id set */
   GHashTable     *points;       /* org id → BranchPoints, for the whole committee */
   GPtrArray      *compliance;   /* RhCompliance of every branch, for the 三会一课 sheet */
@@ -965,8 +966,8 @@ typedef struct {
 } BranchPoints;
 
 /* Each branch's figures from its members' points (those on the roster,
- * admitted; the review grade of the year). Worked out before the sheets so
- * that the members' points are freed before the workbook grows. */
+ * admitted; the review grade of the year). Only these figures are kept: the
+ * members' points are freed here, while the branch sheets are being written. */
 static GHashTable *
 points_by_branch (RhDatabase *db, const RhPeriod *p, GError **error)
 {
@@ -1162,6 +1163,8 @@ write_branches (Job *job, GError **error)
       RhScoreResult *r = job->results->pdata[i];
       RhScoreDetail *d = g_hash_table_lookup (job->details->branches, &r->org_id);
 
+      if (g_atomic_int_get (&job->stop))
+        return TRUE;   /* the caller reports the other side's error */
       if (!g_hash_table_contains (job->cells, &r->org_id))
         continue;
       write_branch (job, r, d, job->n_branch_sheets <= RH_RADAR_MAX_BRANCHES);
@@ -1275,8 +1278,10 @@ rh_export_assessment (RhDatabase *db, const char *path, const RhExportOptions *o
       gboolean sheets_ok;
 
       job.points = points_by_branch (db, &p, &points_error);
-      if (job.points != NULL)
+      if (job.points != NULL && rh_xlsx_check_cancel (x, &points_error))
         read_records (&job, &p, &points_error);
+      if (points_error != NULL)
+        g_atomic_int_set (&job.stop, 1);
       trace ("points", &clock);
       sheets_ok = GPOINTER_TO_INT (g_thread_join (thread));
       if (!sheets_ok)

@@ -70,6 +70,7 @@ rh_export_roster (RhDatabase *db, const char *path, const RhExportOptions *optio
   g_autofree char *today = rh_xlsx_today ();
   gint64 total = 0, full = 0;
   sqlite3_stmt *stmt = NULL, *branches = NULL;
+  int rc;
   RhXlsxSheet *s = NULL;
   RhXlsx *x = NULL;
   lxw_row_t row = 3;
@@ -143,10 +144,10 @@ rh_export_roster (RhDatabase *db, const char *path, const RhExportOptions *optio
   if (stmt == NULL)
     goto out;
   sqlite3_bind_int64 (branches, 1, options->branch_id);
-  while (sqlite3_step (branches) == SQLITE_ROW)
+  while ((rc = sqlite3_step (branches)) == SQLITE_ROW)
     {
       sqlite3_bind_int64 (stmt, 1, sqlite3_column_int64 (branches, 0));
-      while (sqlite3_step (stmt) == SQLITE_ROW)
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
         {
           write_member (s, row, stmt, options->unmasked);
           row++;
@@ -158,6 +159,14 @@ rh_export_roster (RhDatabase *db, const char *path, const RhExportOptions *optio
             }
         }
       sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        break;
+    }
+  /* A read that failed (a damaged page, say) is an error, not the end of the roster. */
+  if (rc != SQLITE_DONE)
+    {
+      rh_database_set_error (db, error);
+      goto out;
     }
   rh_xlsx_sheet_fit_columns (s, N_ROSTER_COLS);
   worksheet_freeze_panes (s->ws, 3, 2);
