@@ -57,7 +57,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
   path = g_build_filename (f->dir, "ronghe.db", NULL);
   f->db = rh_database_open (path, &error);
   g_assert_no_error (error);
-  f->window = g_object_ref_sink (rh_window_new (NULL, f->db));
+  f->window = g_object_ref_sink (rh_window_new (NULL, f->db, NULL));
   gtk_window_present (GTK_WINDOW (f->window));
   iterate ();
 }

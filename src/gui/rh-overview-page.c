@@ -52,15 +52,18 @@ count_card (int value, const char *label)
   return box;
 }
 
+/* counts: already computed (at start-up, see rh-application.c), or NULL to compute them. */
 static void
-fill_counts (RhOverviewPage *self)
+fill_counts (RhOverviewPage *self, const RhCounts *counts)
 {
   RhCounts c;
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->counts_box))) != NULL)
     gtk_flow_box_remove (self->counts_box, child);
-  if (!rh_counts_compute (self->db, &c, NULL))
+  if (counts != NULL)
+    c = *counts;
+  else if (!rh_counts_compute (self->db, &c, NULL))
     return;
   gtk_flow_box_append (self->counts_box, count_card (c.branches, _("Branches")));
   gtk_flow_box_append (self->counts_box, count_card (c.groups, _("Party groups")));
@@ -200,15 +203,21 @@ schedule_reminders (RhOverviewPage *self)
 /* The reminders read every member, term and branch (a quarter of a second for a committee
  * of 100,000 members): they are computed once the page has been drawn. */
 static void
-refresh (RhOverviewPage *self)
+fill (RhOverviewPage *self, const RhCounts *counts)
 {
   fill_title (self);
-  fill_counts (self);
+  fill_counts (self, counts);
   clear_pending (self);
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     schedule_reminders (self);
   else
     self->reminders_stale = TRUE;
+}
+
+static void
+refresh (RhOverviewPage *self)
+{
+  fill (self, NULL);
 }
 
 static void
@@ -239,11 +248,11 @@ reminder_activated_cb (GtkListBox *box, GtkListBoxRow *row, RhOverviewPage *self
 }
 
 void
-rh_overview_page_set_database (RhOverviewPage *self, RhDatabase *db)
+rh_overview_page_set_database (RhOverviewPage *self, RhDatabase *db, const RhCounts *counts)
 {
   g_set_object (&self->db, db);
   g_signal_connect_object (db, "changed", G_CALLBACK (refresh), self, G_CONNECT_SWAPPED);
-  refresh (self);
+  fill (self, counts);
 }
 
 static void

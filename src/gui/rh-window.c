@@ -35,6 +35,8 @@ struct _RhWindow
   GtkStack        *view_stack;
   GtkWidget       *new_button;
   GtkWidget       *export_button;
+  GtkMenuButton   *menu_button;
+  GMenuModel      *primary_menu;
   GtkWidget       *empty_page;
   RhOverviewPage  *overview_page;
   RhOrgPage       *org_page;
@@ -46,6 +48,7 @@ struct _RhWindow
   RhChartsPage    *charts_page;
   GtkWidget       *slots[8];      /* the boxes in the view stack that the pages go into */
   guint            pages_ready;   /* bit i: page i of rh_window_load_view has its database */
+  RhCounts        *first_counts;  /* computed at start-up, for the Overview's first fill */
 };
 
 G_DEFINE_FINAL_TYPE (RhWindow, rh_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -170,7 +173,10 @@ rh_window_load_view (RhWindow *self, const char *view)
       self->pages_ready |= 1u << i;
       switch (i)
         {
-        case VIEW_OVERVIEW: rh_overview_page_set_database (self->overview_page, self->db); break;
+        case VIEW_OVERVIEW:
+          rh_overview_page_set_database (self->overview_page, self->db, self->first_counts);
+          g_clear_pointer (&self->first_counts, g_free);
+          break;
         case VIEW_ORGS: rh_org_page_set_database (self->org_page, self->db); break;
         case VIEW_MEMBERS: rh_members_page_set_database (self->members_page, self->db); break;
         case VIEW_MEETINGS: rh_meetings_page_set_database (self->meetings_page, self->db); break;
@@ -352,6 +358,30 @@ preferences_activated (GtkWidget *widget, const char *action, GVariant *param)
   RhWindow *self = RH_WINDOW (widget);
 
   gtk_window_present (GTK_WINDOW (rh_preferences_new (GTK_WINDOW (self), self->db)));
+}
+
+/* The shortcuts window and the main menu are built when first opened, not with the window:
+ * together they were a sixth of the work before the first frame (issue 8). */
+static void
+shortcuts_activated (GtkWidget *widget, const char *action, GVariant *param)
+{
+  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (widget);
+
+  if (gtk_application_window_get_help_overlay (window) == NULL)
+    {
+      g_autoptr (GtkBuilder) builder =
+        gtk_builder_new_from_resource ("/io/github/ronghe/Ronghe/rh-shortcuts-window.ui");
+
+      gtk_application_window_set_help_overlay (
+        window, GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
+    }
+  gtk_widget_activate_action (widget, "win.show-help-overlay", NULL);
+}
+
+static void
+create_menu_cb (GtkMenuButton *button, gpointer model)
+{
+  gtk_menu_button_set_menu_model (button, model);
 }
 
 void
@@ -578,6 +608,7 @@ rh_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), RH_TYPE_WINDOW);
   g_clear_object (&self->db);
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->first_counts, g_free);
   G_OBJECT_CLASS (rh_window_parent_class)->dispose (object);
 }
 
@@ -621,6 +652,8 @@ rh_window_class_init (RhWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RhWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, RhWindow, new_button);
   gtk_widget_class_bind_template_child (widget_class, RhWindow, export_button);
+  gtk_widget_class_bind_template_child (widget_class, RhWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, RhWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, RhWindow, empty_page);
 
   for (guint i = 0; i < N_VIEWS; i++)
@@ -631,6 +664,7 @@ rh_window_class_init (RhWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.create-org", NULL, create_org_activated);
   gtk_widget_class_install_action (widget_class, "win.load-sample", NULL, load_sample_activated);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_activated);
+  gtk_widget_class_install_action (widget_class, "win.shortcuts", NULL, shortcuts_activated);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_activated);
   gtk_widget_class_install_action (widget_class, "win.open-file", "s", open_file_activated);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_activated);
@@ -643,6 +677,8 @@ static void
 rh_window_init (RhWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_menu_button_set_create_popup_func (self->menu_button, create_menu_cb,
+                                         self->primary_menu, NULL);
   g_signal_connect_swapped (self->view_stack, "notify::visible-child-name",
                             G_CALLBACK (view_changed_cb), self);
   self->settings = g_settings_new (APP_ID);
@@ -650,13 +686,15 @@ rh_window_init (RhWindow *self)
 }
 
 RhWindow *
-rh_window_new (RhApplication *app, RhDatabase *db)
+rh_window_new (RhApplication *app, RhDatabase *db, const RhCounts *counts)
 {
   RhWindow *self = g_object_new (RH_TYPE_WINDOW, "application", app, NULL);
   g_autofree char *base = g_path_get_basename (rh_database_get_path (db));
   g_autofree char *view = NULL;
 
   self->db = g_object_ref (db);
+  if (counts != NULL)
+    self->first_counts = g_memdup2 (counts, sizeof *counts);
   adw_window_title_set_subtitle (self->window_title, base);
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),

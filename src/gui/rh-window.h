@@ -4,13 +4,15 @@
 #include <adwaita.h>
 #include "rh-application.h"
 #include "rh-database.h"
+#include "rh-rules.h"
 
 G_BEGIN_DECLS
 
 #define RH_TYPE_WINDOW (rh_window_get_type ())
 G_DECLARE_FINAL_TYPE (RhWindow, rh_window, RH, WINDOW, AdwApplicationWindow)
 
-RhWindow   *rh_window_new (RhApplication *app, RhDatabase *db);
+/* counts: the database's Overview counts if they are already computed, or NULL. */
+RhWindow   *rh_window_new (RhApplication *app, RhDatabase *db, const RhCounts *counts);
 RhDatabase *rh_window_get_database (RhWindow *self);
 /* A short confirmation at the bottom of the window. */
 void        rh_window_toast (RhWindow *self, const char *message);
