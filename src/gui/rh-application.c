@@ -303,7 +303,7 @@ rh_application_startup (GApplication *app)
   /* The icon theme reads the index files of Adwaita and hicolor on its first lookup. Once
    * it is set up, GtkIconTheme takes lookups from any thread: one here lets that reading
    * overlap the building of the window (issue 8). */
-  if (!g_getenv ("RH_NOICON")) g_thread_unref (g_thread_new ("rh-icons", load_icon_theme,
+  g_thread_unref (g_thread_new ("rh-icons", load_icon_theme,
                                 g_object_ref (gtk_icon_theme_get_for_display (
                                   gdk_display_get_default ()))));
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
