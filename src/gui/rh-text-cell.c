@@ -7,7 +7,7 @@ struct _RhTextCell
 {
   GtkWidget    parent_instance;
   char        *text;
-  PangoLayout *layout;   /* made when first drawn, dropped when the text changes */
+  PangoLayout *layout;   /* shared (see shared_layout); dropped when the text changes */
   int          line_height;   /* in pixels; 0 until measured */
 };
 
@@ -45,30 +45,56 @@ rh_text_cell_size_allocate (GtkWidget *widget, int width, int height, int baseli
 {
   RhTextCell *self = RH_TEXT_CELL (widget);
 
-  if (self->layout != NULL)
-    pango_layout_set_width (self->layout, width * PANGO_SCALE);
+  /* The layout may be shared: another width takes another layout. */
+  if (self->layout != NULL && pango_layout_get_width (self->layout) != width * PANGO_SCALE)
+    g_clear_object (&self->layout);
 }
 
-/* Makes and shapes the layout; FALSE when there is nothing to draw. */
+/* Shaped layouts, shared by the cells that show the same text at the same width in the same
+ * font. A roster column repeats its genders, statuses, branches and posts, and shaping is
+ * most of what a re-queried row costs (issue 8). The table is emptied when it is full; the
+ * cells keep their own references. Layouts are never changed once made. */
+#define MAX_SHARED_LAYOUTS 2048
+static GHashTable *shared_layouts;   /* "font|width|text" → PangoLayout */
+
+static PangoLayout *
+shared_layout (RhTextCell *self, int width)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  PangoContext *context = gtk_widget_get_pango_context (widget);
+  g_autofree char *font =
+    pango_font_description_to_string (pango_context_get_font_description (context));
+  g_autofree char *key = g_strdup_printf ("%s|%d|%s", font, width, self->text);
+  PangoLayout *layout;
+  PangoRectangle logical;
+
+  if (shared_layouts == NULL)
+    shared_layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  layout = g_hash_table_lookup (shared_layouts, key);
+  if (layout != NULL)
+    return g_object_ref (layout);
+  if (g_hash_table_size (shared_layouts) >= MAX_SHARED_LAYOUTS)
+    g_hash_table_remove_all (shared_layouts);
+  layout = gtk_widget_create_pango_layout (widget, self->text);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_layout_set_single_paragraph_mode (layout, TRUE);
+  pango_layout_set_width (layout, width * PANGO_SCALE);
+  /* Shapes the text now rather than while painting. */
+  pango_layout_get_pixel_extents (layout, NULL, &logical);
+  g_hash_table_insert (shared_layouts, g_steal_pointer (&key), g_object_ref (layout));
+  return layout;
+}
+
+/* Finds or makes the shaped layout; FALSE when there is nothing to draw. */
 static gboolean
 ensure_layout (RhTextCell *self)
 {
-  GtkWidget *widget = GTK_WIDGET (self);
-  int width = gtk_widget_get_width (widget);
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
 
   if (self->text == NULL || *self->text == '\0' || width <= 0)
     return FALSE;
   if (self->layout == NULL)
-    {
-      PangoRectangle logical;
-
-      self->layout = gtk_widget_create_pango_layout (widget, self->text);
-      pango_layout_set_ellipsize (self->layout, PANGO_ELLIPSIZE_END);
-      pango_layout_set_single_paragraph_mode (self->layout, TRUE);
-      pango_layout_set_width (self->layout, width * PANGO_SCALE);
-      /* Shapes the text now rather than while painting. */
-      pango_layout_get_pixel_extents (self->layout, NULL, &logical);
-    }
+    self->layout = shared_layout (self, width);
   return TRUE;
 }
 
