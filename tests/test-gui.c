@@ -207,6 +207,62 @@ test_sample_shows_tree_and_list (Fixture *f, gconstpointer data)
   }
 }
 
+/* The number on the Overview's first card (branches). */
+static const char *
+first_count (RhWindow *window)
+{
+  GtkWidget *box = child (child (window, RH_TYPE_WINDOW, "overview_page"),
+                          g_type_from_name ("RhOverviewPage"), "counts_box");
+  GtkWidget *flow_child = gtk_widget_get_first_child (box);
+  GtkWidget *card = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (flow_child));
+
+  return gtk_label_get_label (GTK_LABEL (gtk_widget_get_first_child (card)));
+}
+
+static RhWindow *
+open_second_window (Fixture *f, const RhCounts *counts, const char *view)
+{
+  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+  RhWindow *window;
+
+  g_settings_set_string (settings, "last-view", view);
+  window = g_object_ref_sink (rh_window_new (NULL, f->db, counts));
+  gtk_window_present (GTK_WINDOW (window));
+  iterate ();
+  return window;
+}
+
+/* The counts computed at start-up (rh-application.c) fill the Overview when it is the view
+ * shown first, and only then: shown later, or after a change, the page counts again. */
+static void
+test_start_up_counts (Fixture *f, gconstpointer data)
+{
+  RhCounts start_up;
+  g_autofree char *branches = NULL;
+  RhWindow *window;
+
+  load_sample (f);
+  g_assert_true (rh_counts_compute (f->db, &start_up, NULL));
+  branches = g_strdup_printf ("%d", start_up.branches);
+  start_up.branches = 99999;   /* marks the counts given at start-up */
+
+  window = open_second_window (f, &start_up, "overview");
+  g_assert_cmpstr (first_count (window), ==, "99999");
+  rh_database_emit_changed (f->db);
+  iterate ();
+  g_assert_cmpstr (first_count (window), ==, branches);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (window);
+
+  window = open_second_window (f, &start_up, "members");
+  rh_window_show_view (window, "overview");
+  iterate ();
+  g_assert_cmpstr (first_count (window), ==, branches);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (window);
+  iterate ();
+}
+
 static RhMemberEditor *
 new_editor (Fixture *f, gint64 branch)
 {
@@ -1392,6 +1448,7 @@ main (int argc, char **argv)
   g_test_add_func ("/gui/list-stage", test_list_stage);
   ADD ("/gui/opens-on-status-page", test_opens_on_status_page);
   ADD ("/gui/sample-shows-tree-and-list", test_sample_shows_tree_and_list);
+  ADD ("/gui/start-up-counts", test_start_up_counts);
   ADD ("/gui/create-member-through-editor", test_create_member_through_editor);
   ADD ("/gui/bad-id-shows-inline-message", test_bad_id_shows_inline_message);
   ADD ("/gui/record-meeting-changes-grid", test_record_meeting_changes_grid);

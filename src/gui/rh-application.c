@@ -279,14 +279,6 @@ static const GActionEntry app_actions[] = {
   { .name = "about", .activate = about_activated },
 };
 
-static gpointer
-load_icon_theme (gpointer theme)
-{
-  gtk_icon_theme_has_icon (theme, "go-next-symbolic");
-  g_object_unref (theme);
-  return NULL;
-}
-
 static void
 rh_application_startup (GApplication *app)
 {
@@ -300,12 +292,6 @@ rh_application_startup (GApplication *app)
   const char *print[] = { "<Control>p", NULL };
 
   G_APPLICATION_CLASS (rh_application_parent_class)->startup (app);
-  /* The icon theme reads the index files of Adwaita and hicolor on its first lookup. Once
-   * it is set up, GtkIconTheme takes lookups from any thread: one here lets that reading
-   * overlap the building of the window (issue 8). */
-  g_thread_unref (g_thread_new ("rh-icons", load_icon_theme,
-                                g_object_ref (gtk_icon_theme_get_for_display (
-                                  gdk_display_get_default ()))));
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close", close);

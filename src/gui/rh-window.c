@@ -48,7 +48,7 @@ struct _RhWindow
   RhChartsPage    *charts_page;
   GtkWidget       *slots[8];      /* the boxes in the view stack that the pages go into */
   guint            pages_ready;   /* bit i: page i of rh_window_load_view has its database */
-  RhCounts        *first_counts;  /* computed at start-up, for the Overview's first fill */
+  const RhCounts  *first_counts;  /* rh_window_new's counts, only while it runs */
 };
 
 G_DEFINE_FINAL_TYPE (RhWindow, rh_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -175,7 +175,6 @@ rh_window_load_view (RhWindow *self, const char *view)
         {
         case VIEW_OVERVIEW:
           rh_overview_page_set_database (self->overview_page, self->db, self->first_counts);
-          g_clear_pointer (&self->first_counts, g_free);
           break;
         case VIEW_ORGS: rh_org_page_set_database (self->org_page, self->db); break;
         case VIEW_MEMBERS: rh_members_page_set_database (self->members_page, self->db); break;
@@ -608,7 +607,6 @@ rh_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), RH_TYPE_WINDOW);
   g_clear_object (&self->db);
   g_clear_object (&self->settings);
-  g_clear_pointer (&self->first_counts, g_free);
   G_OBJECT_CLASS (rh_window_parent_class)->dispose (object);
 }
 
@@ -693,8 +691,8 @@ rh_window_new (RhApplication *app, RhDatabase *db, const RhCounts *counts)
   g_autofree char *view = NULL;
 
   self->db = g_object_ref (db);
-  if (counts != NULL)
-    self->first_counts = g_memdup2 (counts, sizeof *counts);
+  /* For the Overview, if it is the view shown first; counts made later would be stale. */
+  self->first_counts = counts;
   adw_window_title_set_subtitle (self->window_title, base);
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),
@@ -709,5 +707,6 @@ rh_window_new (RhApplication *app, RhDatabase *db, const RhCounts *counts)
     rh_window_show_view (self, view);
   g_signal_connect_swapped (db, "changed", G_CALLBACK (update_main_stack), self);
   update_main_stack (self);
+  self->first_counts = NULL;
   return self;
 }
