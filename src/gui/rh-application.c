@@ -279,6 +279,14 @@ static const GActionEntry app_actions[] = {
   { .name = "about", .activate = about_activated },
 };
 
+static gpointer
+read_icon_theme (gpointer theme)
+{
+  gtk_icon_theme_has_icon (theme, "go-next-symbolic");
+  g_object_unref (theme);
+  return NULL;
+}
+
 static void
 rh_application_startup (GApplication *app)
 {
@@ -292,6 +300,14 @@ rh_application_startup (GApplication *app)
   const char *print[] = { "<Control>p", NULL };
 
   G_APPLICATION_CLASS (rh_application_parent_class)->startup (app);
+  /* GTK reads the icon theme's index files (Adwaita's and hicolor's) in a thread of its own
+   * when it makes the theme, but adw_init then adds libadwaita's icons to the theme, which
+   * sets that reading aside, and the first icon of the window read it again on the main
+   * thread: 67 M instructions before the first frame. GtkIconTheme takes lookups from any
+   * thread once it is set up, so a lookup here reads it while the window is built (issue 8). */
+  g_thread_unref (g_thread_new ("rh-icons", read_icon_theme,
+                                g_object_ref (gtk_icon_theme_get_for_display (
+                                  gdk_display_get_default ()))));
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close", close);
