@@ -57,6 +57,41 @@ check_members (RhDatabase *db, GPtrArray *problems, const GDate *today, GError *
   return TRUE;
 }
 
+/* member_tally (the Overview's counts, kept by triggers) against the member table. */
+static gboolean
+check_tally (RhDatabase *db, GPtrArray *problems, GError **error)
+{
+  sqlite3_stmt *stmt = rh_database_prepare (
+    db,
+    "SELECT m.status, m.archived, m.n, coalesce (t.n, 0) FROM"
+    " (SELECT status, archived_date IS NOT NULL AS archived, count(*) AS n FROM member"
+    "  GROUP BY 1, 2) m LEFT JOIN member_tally t USING (status, archived)"
+    " WHERE t.n IS NOT m.n"
+    " UNION ALL SELECT t.status, t.archived, 0, t.n FROM member_tally t"
+    " WHERE t.n != 0 AND NOT EXISTS (SELECT 1 FROM member WHERE status = t.status"
+    "  AND (archived_date IS NOT NULL) = t.archived)",
+    error);
+
+  if (stmt == NULL)
+    return FALSE;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *status = rh_status_label (rh_status_from_string (rh_sql_text (stmt, 0)));
+      long long actual = sqlite3_column_int64 (stmt, 2), counted = sqlite3_column_int64 (stmt, 3);
+
+      g_ptr_array_add (problems,
+                       sqlite3_column_int (stmt, 1)
+                         ? g_strdup_printf (_("Member counts: %lld transferred-out members with "
+                                              "status “%s” are counted as %lld"),
+                                            actual, status, counted)
+                         : g_strdup_printf (_("Member counts: %lld members with status “%s” are "
+                                              "counted as %lld"),
+                                            actual, status, counted));
+    }
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
 /* Temporary branches must keep three full members (DOMAIN.md). The rule is
  * reported here and as a reminder rather than refused at every edit, since a
  * new temporary branch starts empty. */
@@ -84,5 +119,5 @@ rh_check_database (RhDatabase *db, GPtrArray *problems, GError **error)
 
   rh_date_today (&today);
   return check_integrity (db, problems, error) && check_members (db, problems, &today, error)
-         && check_temporary (db, problems, &today, error);
+         && check_tally (db, problems, error) && check_temporary (db, problems, &today, error);
 }
