@@ -91,7 +91,8 @@ class AppTest(unittest.TestCase):
         p = start(db)
         try:
             # The dialog says why; no window with the database is shown.
-            lines = stderr_until(p, "ronghe-trace: first-frame", 5)
+            lines = stderr_until(p, "ronghe-trace: open-error", 60)
+            self.assertTrue(any("open-error" in l for l in lines), lines)
             self.assertFalse(any("first-frame" in l for l in lines), lines)
             self.assertIsNone(p.poll(), "the application ended instead of saying why")
         finally:

@@ -261,6 +261,12 @@ test_start_up_counts (Fixture *f, gconstpointer data)
   gtk_window_destroy (GTK_WINDOW (window));
   g_object_unref (window);
   iterate ();
+  {
+    g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+
+    /* The next tests open on the view a first start shows. */
+    g_settings_reset (settings, "last-view");
+  }
 }
 
 static RhMemberEditor *

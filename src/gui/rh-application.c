@@ -96,6 +96,9 @@ show_open_error (RhApplication *self, const GError *error)
   AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (
     adw_message_dialog_new (NULL, _("Cannot open the database"), error->message));
 
+  if (g_getenv ("RONGHE_TRACE") != NULL)
+    g_printerr ("ronghe-trace: open-error\n");
+
   adw_message_dialog_add_response (dialog, "close", _("_Close"));
   gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
   gtk_window_present (GTK_WINDOW (dialog));
@@ -193,6 +196,8 @@ offer_backup (RhApplication *self, const char *path, const GError *error)
                             "is from %s. Restore it? The damaged file is kept, unchanged, "
                             "beside it."),
                           base, when ? when : backup);
+  if (g_getenv ("RONGHE_TRACE") != NULL)
+    g_printerr ("ronghe-trace: open-error backup=%s\n", backup);
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (NULL, _("The Database Is Damaged"), body));
   adw_message_dialog_add_responses (dialog, "close", _("_Quit"), "restore",
                                     _("_Restore Backup"), NULL);

@@ -50,10 +50,13 @@ rh_text_cell_size_allocate (GtkWidget *widget, int width, int height, int baseli
     g_clear_object (&self->layout);
 }
 
-/* Shaped layouts, shared by the cells that show the same text at the same width in the same
- * font. A roster column repeats its genders, statuses, branches and posts, and shaping is
- * most of what a re-queried row costs (issue 8). The table is emptied when it is full; the
- * cells keep their own references. Layouts are never changed once made. */
+/* Shaped layouts, shared by the cells that show the same text at the same width with the
+ * same font, resolution, font options, language and direction (the key holds all five, so
+ * a layout made before a change of font or text scaling is not handed out after it). A
+ * roster column repeats its genders, statuses, branches and posts, and shaping is most of
+ * what a re-queried row costs (issue 8). The table is emptied when it is full; the cells
+ * keep their own references. A cell never changes a shared layout: another width takes
+ * another layout (rh_text_cell_size_allocate). */
 #define MAX_SHARED_LAYOUTS 2048
 static GHashTable *shared_layouts;   /* "font|width|text" → PangoLayout */
 
@@ -64,7 +67,12 @@ shared_layout (RhTextCell *self, int width)
   PangoContext *context = gtk_widget_get_pango_context (widget);
   g_autofree char *font =
     pango_font_description_to_string (pango_context_get_font_description (context));
-  g_autofree char *key = g_strdup_printf ("%s|%d|%s", font, width, self->text);
+  const cairo_font_options_t *options = pango_cairo_context_get_font_options (context);
+  g_autofree char *key =
+    g_strdup_printf ("%s|%g|%lu|%s|%d|%d|%s", font, pango_cairo_context_get_resolution (context),
+                     options != NULL ? cairo_font_options_hash (options) : 0UL,
+                     pango_language_to_string (pango_context_get_language (context)),
+                     (int) pango_context_get_base_dir (context), width, self->text);
   PangoLayout *layout;
   PangoRectangle logical;
 

@@ -377,10 +377,12 @@ shortcuts_activated (GtkWidget *widget, const char *action, GVariant *param)
   gtk_widget_activate_action (widget, "win.show-help-overlay", NULL);
 }
 
+/* GTK calls this each time the button opens its menu: the menu is made the first time. */
 static void
 create_menu_cb (GtkMenuButton *button, gpointer model)
 {
-  gtk_menu_button_set_menu_model (button, model);
+  if (gtk_menu_button_get_popover (button) == NULL)
+    gtk_menu_button_set_menu_model (button, model);
 }
 
 void
@@ -676,7 +678,7 @@ rh_window_init (RhWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_menu_button_set_create_popup_func (self->menu_button, create_menu_cb,
-                                         self->primary_menu, NULL);
+                                         g_object_ref (self->primary_menu), g_object_unref);
   g_signal_connect_swapped (self->view_stack, "notify::visible-child-name",
                             G_CALLBACK (view_changed_cb), self);
   self->settings = g_settings_new (APP_ID);
