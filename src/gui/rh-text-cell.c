@@ -58,7 +58,7 @@ rh_text_cell_size_allocate (GtkWidget *widget, int width, int height, int baseli
  * keep their own references. A cell never changes a shared layout: another width takes
  * another layout (rh_text_cell_size_allocate). */
 #define MAX_SHARED_LAYOUTS 2048
-static GHashTable *shared_layouts;   /* "font|width|text" → PangoLayout */
+static GHashTable *shared_layouts;   /* key (see shared_layout) → PangoLayout */
 
 static PangoLayout *
 shared_layout (RhTextCell *self, int width)
