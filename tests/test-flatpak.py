@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""The Flatpak manifest: valid JSON, a supported GNOME runtime, libzip and libxlsxwriter
-(pinned) then Ronghe,
+"""The Flatpak manifest: valid JSON, a supported GNOME runtime, libzip (archive and checksum)
+and libxlsxwriter (tag and commit) then Ronghe,
 no file-system access beyond the portals, and flatpak-builder --show-manifest accepts it.
 
 Usage: test-flatpak.py MANIFEST. Exits 77 (skipped) without flatpak-builder only for the
@@ -44,15 +44,18 @@ class FlatpakManifestTest(unittest.TestCase):
         for lib in libraries:
             self.assertEqual(lib["buildsystem"], "cmake-ninja")
             self.assertIn("-DBUILD_SHARED_LIBS=ON", lib["config-opts"])
-            # Pinned: a released tag's archive with its checksum, or a git tag with its commit.
-            (src,) = lib["sources"]
-            if src["type"] == "git":
-                self.assertTrue(src.get("tag"))
-                self.assertRegex(src.get("commit", ""), r"^[0-9a-f]{40}$")
-            else:
-                self.assertEqual(src["type"], "archive")
-                self.assertRegex(src["url"], r"/(v[0-9.]+|libzip-[0-9.]+)\.tar\.gz$")
-                self.assertRegex(src["sha256"], r"^[0-9a-f]{64}$")
+        # libzip: a released archive with its checksum.
+        (zip_src,) = libraries[0]["sources"]
+        self.assertEqual(zip_src["type"], "archive")
+        self.assertRegex(zip_src["url"], r"/libzip-[0-9.]+\.tar\.gz$")
+        self.assertRegex(zip_src["sha256"], r"^[0-9a-f]{64}$")
+        # libxlsxwriter: a release tag and the commit it names (flatpak-builder refuses a
+        # tag that has moved).
+        (xlsx_src,) = libraries[1]["sources"]
+        self.assertEqual(xlsx_src["type"], "git")
+        self.assertEqual(xlsx_src["url"], "https://github.com/jmcnamara/libxlsxwriter.git")
+        self.assertRegex(xlsx_src["tag"], r"^v[0-9]+\.[0-9]+\.[0-9]+$")
+        self.assertRegex(xlsx_src["commit"], r"^[0-9a-f]{40}$")
         self.assertEqual(ronghe["buildsystem"], "meson")
         self.assertIn("-Dtests=false", ronghe["config-opts"])
         self.assertEqual(ronghe["sources"][0], {**ronghe["sources"][0], "type": "dir", "path": ".."})
