@@ -15,9 +15,11 @@ GUI = os.environ.get("RONGHE_GUI", "build/src/gui/ronghe")
 CLI = os.environ.get("RONGHE_CLI", "build/src/cli/ronghe-cli")
 
 
-def start(db):
-    env = dict(os.environ, RONGHE_TRACE="1")
+def start(db, **extra_env):
+    env = dict(os.environ, RONGHE_TRACE="1", **extra_env)
     env.pop("RONGHE_DATABASE", None)
+    if "GTK_THEME" not in extra_env:
+        env.pop("GTK_THEME", None)
     return subprocess.Popen([GUI, "--database", db], env=env, stdout=subprocess.DEVNULL,
                             stderr=subprocess.PIPE)
 
@@ -80,6 +82,31 @@ class AppTest(unittest.TestCase):
             lines = stderr_until(p, "ronghe-trace: first-frame", 60)
             self.assertTrue(any("first-frame" in l for l in lines), lines)
             self.assertIsNone(p.poll())
+            # GTK started on libadwaita's empty theme, and libadwaita, finding GTK_THEME
+            # unset again, named it itself and put its own style sheet in place.
+            self.assertIn(" theme=Adwaita-empty ", lines[-1])
+        finally:
+            stop(p)
+
+    def test_theme_named_by_the_user_is_kept(self):
+        db = os.path.join(self.tmp.name, "themed.db")
+        p = start(db, GTK_THEME="Default")
+        try:
+            lines = stderr_until(p, "ronghe-trace: first-frame", 60)
+            self.assertTrue(any("first-frame" in l for l in lines), lines)
+            # With GTK_THEME set, libadwaita leaves GTK's theme as it is.
+            self.assertNotIn(" theme=Adwaita-empty ", lines[-1])
+        finally:
+            stop(p)
+
+    def test_cairo_renderer_goes_without_opengl(self):
+        db = os.path.join(self.tmp.name, "cairo.db")
+        p = start(db, GSK_RENDERER="cairo")
+        try:
+            lines = stderr_until(p, "ronghe-trace: first-frame", 60)
+            self.assertTrue(any("first-frame" in l for l in lines), lines)
+            # GDK never set OpenGL up: the cairo renderer would not have used it.
+            self.assertTrue(lines[-1].endswith(" gl=no"), lines)
         finally:
             stop(p)
 

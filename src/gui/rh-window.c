@@ -612,12 +612,19 @@ rh_window_dispose (GObject *object)
   G_OBJECT_CLASS (rh_window_parent_class)->dispose (object);
 }
 
-/* RONGHE_TRACE: print the time from process start to the first painted frame. */
+/* RONGHE_TRACE: print the time from process start to the first painted frame; GTK's theme
+ * (libadwaita names its empty one, Adwaita-empty, when its own style sheet is in use); and
+ * whether GDK has OpenGL (it was set up as the display opened, unless left out). */
 static void
 first_frame_cb (GdkFrameClock *clock, RhWindow *self)
 {
-  g_printerr ("ronghe-trace: first-frame ms=%.1f\n",
-              (g_get_monotonic_time () - rh_application_get_start_time ()) / 1000.0);
+  g_autofree char *theme = NULL;
+  double ms = (g_get_monotonic_time () - rh_application_get_start_time ()) / 1000.0;
+
+  g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)), "gtk-theme-name", &theme, NULL);
+  g_printerr ("ronghe-trace: first-frame ms=%.1f theme=%s gl=%s\n", ms, theme,
+              gdk_display_prepare_gl (gtk_widget_get_display (GTK_WIDGET (self)), NULL)
+                ? "yes" : "no");
   g_signal_handlers_disconnect_by_func (clock, first_frame_cb, self);
 }
 
