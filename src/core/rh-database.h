@@ -31,7 +31,10 @@ G_DECLARE_FINAL_TYPE (RhDatabase, rh_database, RH, DATABASE, GObject)
 char       *rh_database_default_path (void);
 
 /* Opens or creates a Ronghe database. A foreign, corrupt or newer file is refused
- * without being modified. Pending migrations run after a backup. */
+ * without being modified. Pending migrations run after a backup.
+ * A RhDatabase is used by one thread at a time. It may be handed from one thread to
+ * another (the GUI opens it in a thread, then works with it in the main one); a thread
+ * that works beside others opens its own. */
 RhDatabase *rh_database_open (const char *path, GError **error);
 /* Opens an existing Ronghe database of the current version for reading only (charts,
  * handouts): SQLite's read-only mode and query_only, so nothing can be written, and no
