@@ -667,9 +667,16 @@ test_grouped_meetings (Fixture *f, gconstpointer data)
   g_assert_cmpfloat (points_of (branch, f->members[1])->total, ==, 61);
   g_assert_cmpfloat (points_of (branch, f->members[3])->total, ==, 60);
 
-  /* The whole committee at once gives every branch the same figures. */
+  /* The whole committee at once gives every branch the same figures, and the same
+   * review grades (read apart from the members there). */
+  g_assert_true (rh_review_set (f->db, f->members[0], 2025, RH_REVIEW_EXCELLENT, NULL, &error));
+  g_assert_true (rh_review_set (f->db, f->members[3], 2025, RH_REVIEW_BASIC, NULL, &error));
+  g_assert_true (rh_review_set (f->db, f->members[3], 2024, RH_REVIEW_EXCELLENT, NULL, &error));
   g_clear_pointer (&branch, g_ptr_array_unref);
   branch = rh_points_for_branch (f->db, f->branch, &year, &error);
+  g_assert_cmpint (points_of (branch, f->members[0])->review, ==, RH_REVIEW_EXCELLENT);
+  g_assert_cmpint (points_of (branch, f->members[3])->review, ==, RH_REVIEW_BASIC);
+  g_assert_cmpint (points_of (branch, f->members[1])->review, ==, -1);
   all = rh_points_for_all_branches (f->db, &year, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_hash_table_size (all), ==, 2);
@@ -693,6 +700,7 @@ test_grouped_meetings (Fixture *f, gconstpointer data)
         g_assert_cmpstr (o->level, ==, p->level);
         g_assert_cmpint (o->vetoed, ==, p->vetoed);
         g_assert_cmpint (o->probationary, ==, p->probationary);
+        g_assert_cmpint (o->review, ==, p->review);
       }
     /* The second branch: its one member at its one meeting. */
     g_assert_cmpuint (other->len, ==, 1);

@@ -411,9 +411,11 @@ typedef struct {
 /* The figures of the branches in `only` (gint64 keys), or of all when it is
  * NULL. Working them out is most of the cost of scoring, and it grows with
  * every branch of the committee: scoring a period needs only those with an
- * assessment still open, editing one assessment only its branch's. */
+ * assessment still open, editing one assessment only its branch's. The
+ * branches' compliance, read on the way, goes to *compliance_out if it is given. */
 static GHashTable *
-load_figures (RhDatabase *db, const RhPeriod *p, GHashTable *only, GError **error)
+load_figures (RhDatabase *db, const RhPeriod *p, GHashTable *only, GPtrArray **compliance_out,
+              GError **error)
 {
   g_autoptr (GHashTable) figures = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                                           g_free);
@@ -461,6 +463,8 @@ load_figures (RhDatabase *db, const RhPeriod *p, GHashTable *only, GError **erro
         f->cases[s] += sqlite3_column_int (stmt, 2);
     }
   sqlite3_reset (stmt);
+  if (compliance_out != NULL)
+    *compliance_out = g_steal_pointer (&compliance);
   return g_steal_pointer (&figures);
 }
 
@@ -471,7 +475,7 @@ load_figures_of (RhDatabase *db, const RhPeriod *p, gint64 org_id, GError **erro
   g_autoptr (GHashTable) only = g_hash_table_new (g_int64_hash, g_int64_equal);
 
   g_hash_table_add (only, &org_id);
-  return load_figures (db, p, only, error);
+  return load_figures (db, p, only, NULL, error);
 }
 
 /* The share of its points an automatic indicator earns from the figures. */
@@ -771,7 +775,7 @@ rh_assessment_score_all (RhDatabase *db, const char *period, GError **error)
         g_hash_table_add (open_branches, &r->org_id);
     }
   if (g_hash_table_size (open_branches) > 0
-      && (figures = load_figures (db, &p, open_branches, error)) == NULL)
+      && (figures = load_figures (db, &p, open_branches, NULL, error)) == NULL)
     return NULL;
 
   for (guint i = 0; i < results->len; i++)
@@ -1112,7 +1116,7 @@ finalise_all (RhDatabase *db, gpointer data, GError **error)
         continue;
       d = g_new0 (PeriodData, 1);
       g_hash_table_insert (by_period, g_strdup (a->period), d);
-      d->figures = load_figures (db, &p, NULL, error);
+      d->figures = load_figures (db, &p, NULL, NULL, error);
       d->levels = d->figures != NULL ? quota_levels (db, a->period, error) : NULL;
       if (d->levels == NULL)
         return FALSE;
@@ -1282,7 +1286,7 @@ rh_assessment_star_shares_all (RhDatabase *db, const char *period, GError **erro
       open |= rh_assessment_status_from_string (rh_sql_text (stmt, 1)) != RH_ASSESSMENT_FINALISED;
     }
   sqlite3_reset (stmt);
-  if (open && (figures = load_figures (db, &p, NULL, error)) == NULL)
+  if (open && (figures = load_figures (db, &p, NULL, NULL, error)) == NULL)
     return NULL;
   for (guint i = 0; i < ids->len; i++)
     {
@@ -1332,6 +1336,7 @@ rh_score_details_free (RhScoreDetails *d)
     return;
   g_hash_table_unref (d->branches);
   g_hash_table_unref (d->templates);
+  g_clear_pointer (&d->compliance, g_ptr_array_unref);
   g_free (d);
 }
 
@@ -1404,7 +1409,8 @@ rh_assessment_details (RhDatabase *db, const char *period, gint64 org_id, GError
   if (!rh_period_parse (period, &p, error))
     return NULL;
   canonical = rh_period_format (&p);
-  figures = org_id != 0 ? load_figures_of (db, &p, org_id, error) : load_figures (db, &p, NULL, error);
+  figures = org_id != 0 ? load_figures_of (db, &p, org_id, error)
+                        : load_figures (db, &p, NULL, &out->compliance, error);
   if (figures == NULL)
     return NULL;
   stmt = rh_database_prepare (db, "SELECT a.org_id FROM assessment a JOIN organisation o"

@@ -264,6 +264,8 @@ typedef struct {
 typedef struct {
   GHashTable *templates;        /* template id (gint64 *) → RhTemplate * */
   GHashTable *branches;         /* org id (gint64 *) → RhScoreDetail * */
+  GPtrArray  *compliance;       /* for every branch, as rh_compliance_compute_all gives it
+                                 * (read for the figures); NULL for one branch's details */
 } RhScoreDetails;
 
 void            rh_score_details_free (RhScoreDetails *d);

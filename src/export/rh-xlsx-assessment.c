@@ -1125,7 +1125,10 @@ trace (const char *what, gint64 *since)
 static gboolean
 read_records (Job *job, const RhPeriod *p, GError **error)
 {
-  job->compliance = rh_compliance_compute_all (job->db, p, NULL, error);
+  /* The committee's details read every branch's compliance already. */
+  job->compliance = job->details->compliance != NULL
+                      ? g_steal_pointer (&job->details->compliance)
+                      : rh_compliance_compute_all (job->db, p, NULL, error);
   if (job->compliance != NULL)
     job->tasks = rh_task_list (job->db, job->x->options->branch_id, p, error);
   if (job->tasks != NULL)

@@ -366,21 +366,10 @@ rh_xlsx_quote_sheet (const char *name)
 char *
 rh_xlsx_cell (lxw_row_t row, lxw_col_t col, gboolean absolute)
 {
-  char letters[8];
-  int n = 0;
-  char rev[8];
-  lxw_col_t c = col + 1;
+  char name[LXW_MAX_CELL_NAME_LENGTH];
 
-  while (c > 0)
-    {
-      rev[n++] = 'A' + (c - 1) % 26;
-      c = (c - 1) / 26;
-    }
-  for (int i = 0; i < n; i++)
-    letters[i] = rev[n - 1 - i];
-  letters[n] = '\0';
-  return absolute ? g_strdup_printf ("$%s$%u", letters, row + 1)
-                  : g_strdup_printf ("%s%u", letters, row + 1);
+  lxw_rowcol_to_cell_abs (name, row, col, absolute, absolute);
+  return g_strdup (name);
 }
 
 /* Sheets. */
@@ -474,13 +463,25 @@ rh_xlsx_sheet_row_done (RhXlsxSheet *s, lxw_row_t row)
   g_hash_table_remove (s->lines, GUINT_TO_POINTER (row));
 }
 
+/* The characters of the value printed with two decimals ("-12.50": 6), counted rather
+ * than printed: printing was an eighth of the branch sheets' work (issue 8). A value
+ * that rounds across a power of ten may count one digit more than printf would give. */
 static double
 number_width (double value)
 {
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  double rounded = round (fabs (value) * 100) / 100;
+  int digits = 1;
 
-  g_snprintf (buf, sizeof buf, "%.2f", value);
-  return strlen (buf);
+  if (!isfinite (value) || rounded >= 1e15)
+    {
+      char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+      g_snprintf (buf, sizeof buf, "%.2f", value);
+      return strlen (buf);
+    }
+  for (double power = 10; rounded >= power; power *= 10)
+    digits++;
+  return (signbit (value) ? 1 : 0) + digits + 3;
 }
 
 void
