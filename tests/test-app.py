@@ -18,8 +18,9 @@ CLI = os.environ.get("RONGHE_CLI", "build/src/cli/ronghe-cli")
 def start(db, **extra_env):
     env = dict(os.environ, RONGHE_TRACE="1", **extra_env)
     env.pop("RONGHE_DATABASE", None)
-    if "GTK_THEME" not in extra_env:
-        env.pop("GTK_THEME", None)
+    for name in ("GTK_THEME", "GDK_DEBUG"):
+        if name not in extra_env:
+            env.pop(name, None)
     return subprocess.Popen([GUI, "--database", db], env=env, stdout=subprocess.DEVNULL,
                             stderr=subprocess.PIPE)
 

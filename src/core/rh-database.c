@@ -14,7 +14,7 @@
 
 /* A RhDatabase is used by one thread at a time (see rh-database.h), so its connection
  * needs no lock around each call: SQLite's multi-thread mode. Locking each step and each
- * column read was a quarter of a roster search's work (issue 8). */
+ * column read was a seventh of a roster search's work (issue 8). */
 #define RH_SQLITE_OPEN_ONE_THREAD SQLITE_OPEN_NOMUTEX
 
 struct _RhDatabase

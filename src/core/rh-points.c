@@ -287,7 +287,6 @@ step_done (Gather *g, sqlite3_stmt *stmt, int rc, GError **error)
   return rc == SQLITE_DONE || rh_database_set_error (g->db, error);
 }
 
-/* The members in scope, in the order their branch lists them (by pinyin). */
 /* By branch, then by the names' pinyin within it (the id keeps equal names apart). */
 static int
 compare_tallies (gconstpointer a, gconstpointer b)

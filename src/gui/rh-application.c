@@ -242,8 +242,11 @@ rh_application_activate (GApplication *app)
  * - Where the cairo renderer is asked for (GSK_RENDERER=cairo), GDK still loads and sets
  *   up OpenGL when it opens the display, and never uses it: 209 M instructions, 70 ms on
  *   Xvfb. GDK_DEBUG=gl-disable, read once as GTK starts, leaves that out.
- * A theme or GDK_DEBUG that the user sets is left alone. This runs before any thread is
- * started, so changing the environment is safe. */
+ * A theme or GDK_DEBUG that the user sets is left alone. The variables are set before any
+ * thread is started, and removed before Ronghe starts threads of its own (the database is
+ * opened after this, beside libadwaita's start-up, which takes longer than the opening).
+ * gtk_init, like GtkApplication's own call, ends the process with GTK's message when there
+ * is no display. */
 static void
 start_gtk (void)
 {
@@ -256,8 +259,8 @@ start_gtk (void)
     g_setenv ("GTK_THEME", "Adwaita-empty", TRUE);
   if (without_gl)
     g_setenv ("GDK_DEBUG", "gl-disable", TRUE);
-  if (gtk_init_check ())
-    gtk_settings_get_default ();
+  gtk_init ();
+  gtk_settings_get_default ();
   if (empty_theme)
     g_unsetenv ("GTK_THEME");
   if (without_gl)

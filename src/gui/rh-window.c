@@ -614,7 +614,8 @@ rh_window_dispose (GObject *object)
 
 /* RONGHE_TRACE: print the time from process start to the first painted frame; GTK's theme
  * (libadwaita names its empty one, Adwaita-empty, when its own style sheet is in use); and
- * whether GDK has OpenGL (it was set up as the display opened, unless left out). */
+ * whether GDK has OpenGL (on X11 it was set up as the display opened, unless left out; where
+ * GDK sets it up on demand, as on Wayland, this asks for it, after the frame measured). */
 static void
 first_frame_cb (GdkFrameClock *clock, RhWindow *self)
 {
