@@ -61,14 +61,20 @@ class AppTest(unittest.TestCase):
     def tearDown(self):
         self.tmp.cleanup()
 
-    def test_new_database_is_created_and_window_painted(self):
-        db = os.path.join(self.tmp.name, "new.db")
-        p = start(db)
+    def first_frame(self, db, **extra_env):
+        """The first-frame trace line of the application started on db; it is then stopped."""
+        p = start(db, **extra_env)
         try:
             lines = stderr_until(p, "ronghe-trace: first-frame", 60)
             self.assertTrue(any("first-frame" in l for l in lines), lines)
+            self.assertIsNone(p.poll())
+            return lines[-1]
         finally:
             stop(p)
+
+    def test_new_database_is_created_and_window_painted(self):
+        db = os.path.join(self.tmp.name, "new.db")
+        self.first_frame(db)
         with sqlite3.connect(db) as c:
             tables = {r[0] for r in c.execute("SELECT name FROM sqlite_master")}
         self.assertIn("member", tables)
@@ -78,38 +84,19 @@ class AppTest(unittest.TestCase):
         db = os.path.join(self.tmp.name, "demo.db")
         subprocess.run([CLI, "--database", db, "demo", "--branches", "20", "--members", "500"],
                        check=True, stdout=subprocess.DEVNULL, timeout=120)
-        p = start(db)
-        try:
-            lines = stderr_until(p, "ronghe-trace: first-frame", 60)
-            self.assertTrue(any("first-frame" in l for l in lines), lines)
-            self.assertIsNone(p.poll())
-            # GTK started on libadwaita's empty theme, and libadwaita, finding GTK_THEME
-            # unset again, named it itself and put its own style sheet in place.
-            self.assertIn(" theme=Adwaita-empty ", lines[-1])
-        finally:
-            stop(p)
+        # GTK started on libadwaita's empty theme, and libadwaita, finding GTK_THEME unset
+        # again, named it itself and put its own style sheet in place.
+        self.assertIn(" theme=Adwaita-empty ", self.first_frame(db))
 
     def test_theme_named_by_the_user_is_kept(self):
         db = os.path.join(self.tmp.name, "themed.db")
-        p = start(db, GTK_THEME="Default")
-        try:
-            lines = stderr_until(p, "ronghe-trace: first-frame", 60)
-            self.assertTrue(any("first-frame" in l for l in lines), lines)
-            # With GTK_THEME set, libadwaita leaves GTK's theme as it is.
-            self.assertNotIn(" theme=Adwaita-empty ", lines[-1])
-        finally:
-            stop(p)
+        # With GTK_THEME set, libadwaita leaves GTK's theme as it is.
+        self.assertNotIn(" theme=Adwaita-empty ", self.first_frame(db, GTK_THEME="Default"))
 
     def test_cairo_renderer_goes_without_opengl(self):
         db = os.path.join(self.tmp.name, "cairo.db")
-        p = start(db, GSK_RENDERER="cairo")
-        try:
-            lines = stderr_until(p, "ronghe-trace: first-frame", 60)
-            self.assertTrue(any("first-frame" in l for l in lines), lines)
-            # GDK never set OpenGL up: the cairo renderer would not have used it.
-            self.assertTrue(lines[-1].endswith(" gl=no"), lines)
-        finally:
-            stop(p)
+        # GDK never set OpenGL up: the cairo renderer would not have used it.
+        self.assertTrue(self.first_frame(db, GSK_RENDERER="cairo").endswith(" gl=no"))
 
     def test_damaged_file_is_refused_and_left_unchanged(self):
         db = os.path.join(self.tmp.name, "damaged.db")
