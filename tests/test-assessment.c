@@ -363,6 +363,33 @@ test_finalise_all (void)
                                g_strdup_printf ("%s/%" G_GINT64_FORMAT, periods[p], r->org_id),
                                g_strdup_printf ("%.2f %s %d", r->total, r->grade, r->vetoed));
         }
+      /* Counted from the period's details (the exports' way), the drafts score the
+       * same; with one branch's details only, the others are read as usual. */
+      for (int one = 0; one < 2; one++)
+        {
+          g_autoptr (RhScoreDetails) details = rh_assessment_details (db, periods[p],
+                                                                      one ? branches[1] : 0,
+                                                                      &error);
+          g_autoptr (GPtrArray) from = rh_assessment_score_all_from (db, periods[p], details,
+                                                                     &error);
+
+          g_assert_no_error (error);
+          g_assert_cmpuint (g_hash_table_size (details->branches), ==, one ? 1 : 3);
+          g_assert_cmpuint (from->len, ==, results->len);
+          for (guint i = 0; i < from->len; i++)
+            {
+              RhScoreResult *a = results->pdata[i], *b = from->pdata[i];
+
+              g_assert_cmpint (b->org_id, ==, a->org_id);
+              g_assert_cmpint (b->rank, ==, a->rank);
+              g_assert_cmpfloat (b->total, ==, a->total);
+              g_assert_cmpfloat (b->party, ==, a->party);
+              g_assert_cmpstr (b->grade, ==, a->grade);
+              g_assert_cmpint (b->vetoed, ==, a->vetoed);
+              g_assert_cmpint (b->star_level, ==, a->star_level);
+              g_assert_cmpint (b->template_id, ==, a->template_id);
+            }
+        }
     }
 
   /* An unsaved assessment refuses the batch, and nothing is finalised. */

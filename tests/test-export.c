@@ -57,6 +57,13 @@ test_widths_and_refs (void)
   g_assert_cmpfloat (rh_xlsx_text_width ("“党”"), ==, 6);
   /* The widest line counts. */
   g_assert_cmpfloat (rh_xlsx_text_width ("ab\n党支部委员会"), ==, 12);
+  /* Ideographic space and full-width forms are wide, accented Latin is not;
+   * ★ (ambiguous) and an emoji (four bytes) are wide. */
+  g_assert_cmpfloat (rh_xlsx_text_width ("\u3000ＡＢ"), ==, 6);
+  g_assert_cmpfloat (rh_xlsx_text_width ("café"), ==, 4);
+  g_assert_cmpfloat (rh_xlsx_text_width ("★\U0001F600"), ==, 4);
+  /* A text cut inside a character counts each stray byte, and stops at its end. */
+  g_assert_cmpfloat (rh_xlsx_text_width ("党\xe5\x85"), ==, 4);
   g_assert_cmpstr (q, ==, "'O''Brien 支部'");
   g_assert_cmpstr (c1, ==, "A1");
   g_assert_cmpstr (c2, ==, "$AB$12");

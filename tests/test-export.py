@@ -64,6 +64,18 @@ class Workbooks:
             for org, name in zip(ids, (SLASH_NAME, LONG_NAME, LONG_NAME_2)):
                 db.execute("UPDATE organisation SET name = ? WHERE id = ?", (name, org))
             cls.branch = ids[0]
+            # An earlier, ended term whose secretary was someone else: not shown.
+            db.execute("INSERT INTO committee_term (org_id, start_date, years, ended_date)"
+                       " VALUES (?, '2018-01-01', 3, '2021-01-01')", (ids[0],))
+            db.execute("INSERT INTO committee_role (term_id, member_id, role)"
+                       " SELECT last_insert_rowid(), max(id), 'secretary' FROM member"
+                       " WHERE org_id = ?", (ids[0],))
+            cls.secretaries = dict(db.execute(
+                "SELECT o.name, (SELECT m.name FROM committee_role r"
+                " JOIN committee_term t ON t.id = r.term_id JOIN member m ON m.id = r.member_id"
+                " WHERE t.org_id = o.id AND t.ended_date IS NULL AND r.role = 'secretary'"
+                " ORDER BY m.pinyin LIMIT 1) FROM organisation o"
+                " WHERE o.kind = 'branch' AND o.archived_date IS NULL"))
             (cls.general,) = db.execute("SELECT id FROM organisation WHERE kind = 'general_branch'"
                                         " ORDER BY id LIMIT 1").fetchone()
             (cls.n_branches,) = db.execute("SELECT count(*) FROM organisation WHERE kind = 'branch'"
@@ -141,6 +153,20 @@ class AssessmentWorkbookTest(unittest.TestCase):
         self.assertEqual(len(ws._charts), 1)
         self.assertEqual(self.w.wb.properties.title, "2025年度党支部考核结果汇总表")
         self.assertEqual(self.w.wb.properties.creator, "中共东川市直机关工作委员会")
+
+    def test_secretaries(self):
+        # Each branch's secretary of the current term, on the summary and in
+        # its sheet's subtitle; a branch without one has none.
+        ws = self.w.wb["汇总"]
+        shown = {ws.cell(r, 2).value: ws.cell(r, 3).value
+                 for r in range(4, 4 + self.w.n_branches)}
+        self.assertEqual(shown, self.w.secretaries)
+        self.assertIn(None, shown.values())
+        self.assertGreater(len([s for s in shown.values() if s]), 5)
+        for name, secretary in self.w.secretaries.items():
+            if name in self.w.wb.sheetnames:
+                subtitle = self.w.wb[name]["A2"].value
+                self.assertIn("支部书记：%s\u3000" % (secretary or "—"), subtitle)
 
     def test_formulas_cache_core_results(self):
         self.compare_with_core(self.w.wb, self.w.values, self.w.scores)

@@ -704,8 +704,23 @@ apply_quota (GPtrArray *results, GHashTable *templates)
     }
 }
 
-GPtrArray *
-rh_assessment_score_all (RhDatabase *db, const char *period, GError **error)
+/* A branch's result from the working its detail already holds. */
+static void
+score_from_detail (const RhScoreDetail *d, RhScoreResult *r)
+{
+  rh_score_compute (d->template_, d->scores, d->n_scores, d->assessment->business_score,
+                    d->assessment->review_score, r);
+  r->template_id = d->template_->id;
+}
+
+static const RhScoreDetail *
+detail_of (const RhScoreDetails *details, gint64 org_id)
+{
+  return details != NULL ? g_hash_table_lookup (details->branches, &org_id) : NULL;
+}
+
+static GPtrArray *
+score_all (RhDatabase *db, const char *period, const RhScoreDetails *details, GError **error)
 {
   RhPeriod p;
   g_autoptr (GHashTable) figures = NULL;
@@ -767,11 +782,12 @@ rh_assessment_score_all (RhDatabase *db, const char *period, GError **error)
   sqlite3_reset (stmt);
 
   /* Finalised results are stored: the records are read only for the
-   * branches whose assessment is still open. */
+   * branches whose assessment is still open, and has no detail at hand. */
   for (guint i = 0; i < results->len; i++)
     {
       RhScoreResult *r = results->pdata[i];
-      if (r->assessment_id != 0 && r->status != RH_ASSESSMENT_FINALISED)
+      if (r->assessment_id != 0 && r->status != RH_ASSESSMENT_FINALISED
+          && detail_of (details, r->org_id) == NULL)
         g_hash_table_add (open_branches, &r->org_id);
     }
   if (g_hash_table_size (open_branches) > 0
@@ -785,7 +801,10 @@ rh_assessment_score_all (RhDatabase *db, const char *period, GError **error)
 
       if (r->assessment_id == 0)
         continue;
-      if (r->status != RH_ASSESSMENT_FINALISED && !score_one (db, r, templates, figures, error))
+      if (r->status != RH_ASSESSMENT_FINALISED && detail_of (details, r->org_id) != NULL)
+        score_from_detail (detail_of (details, r->org_id), r);
+      else if (r->status != RH_ASSESSMENT_FINALISED
+               && !score_one (db, r, templates, figures, error))
         return NULL;
       before = g_hash_table_lookup (previous, &r->org_id);
       if (before != NULL)
@@ -809,6 +828,19 @@ rh_assessment_score_all (RhDatabase *db, const char *period, GError **error)
       r->needs_contact = r->assessment_id != 0 && r->star_level <= 3;
     }
   return g_steal_pointer (&results);
+}
+
+GPtrArray *
+rh_assessment_score_all (RhDatabase *db, const char *period, GError **error)
+{
+  return score_all (db, period, NULL, error);
+}
+
+GPtrArray *
+rh_assessment_score_all_from (RhDatabase *db, const char *period, const RhScoreDetails *details,
+                              GError **error)
+{
+  return score_all (db, period, details, error);
 }
 
 /* The frozen copy of a template's current content: the one an earlier

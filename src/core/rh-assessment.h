@@ -273,5 +273,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (RhScoreDetails, rh_score_details_free)
 /* The working of every assessment of a period (or of one branch, org_id ≠ 0). */
 RhScoreDetails *rh_assessment_details (RhDatabase *db, const char *period, gint64 org_id,
                                        GError **error);
+/* rh_assessment_score_all for a caller that has read the period's details
+ * already: the open assessments that have one are scored from it, not read again. */
+GPtrArray      *rh_assessment_score_all_from (RhDatabase *db, const char *period,
+                                              const RhScoreDetails *details, GError **error);
 
 G_END_DECLS

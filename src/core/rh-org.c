@@ -709,3 +709,34 @@ rh_term_roles (RhDatabase *db, gint64 org_id, GError **error)
   sqlite3_reset (stmt);
   return roles;
 }
+
+GHashTable *
+rh_term_secretaries (RhDatabase *db, GError **error)
+{
+  sqlite3_stmt *stmt = rh_database_prepare (db,
+                                            "SELECT t.org_id, m.name FROM committee_role r"
+                                            " JOIN committee_term t ON t.id = r.term_id"
+                                            " JOIN member m ON m.id = r.member_id"
+                                            " WHERE t.ended_date IS NULL AND r.role = 'secretary'"
+                                            " ORDER BY t.org_id, m.pinyin", error);
+  GHashTable *names;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 org = sqlite3_column_int64 (stmt, 0);
+      if (!g_hash_table_contains (names, &org))
+        g_hash_table_insert (names, g_memdup2 (&org, sizeof org), rh_sql_dup (stmt, 1));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      rh_database_set_error (db, error);
+      g_hash_table_unref (names);
+      return NULL;
+    }
+  return names;
+}

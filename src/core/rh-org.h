@@ -95,5 +95,8 @@ gboolean   rh_term_start (RhDatabase *db, gint64 org_id, const char *start_date,
                           GPtrArray *roles, GError **error);
 /* Roles of the current term, secretary first. */
 GPtrArray *rh_term_roles (RhDatabase *db, gint64 org_id, GError **error);
+/* Every organisation's secretary in its current term, as rh_term_roles puts
+ * first: a table from gint64 org id to the name, for exports of many branches. */
+GHashTable *rh_term_secretaries (RhDatabase *db, GError **error);
 
 G_END_DECLS

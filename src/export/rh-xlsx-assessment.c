@@ -34,7 +34,6 @@ enum { S_NO, S_BRANCH, S_SECRETARY, S_PARTY, S_BUSINESS, S_TOTAL, S_GRADE, S_STA
 /* Where a branch sheet keeps its results, for the summary's references. */
 typedef struct {
   char     *sheet;    /* quoted for formulas */
-  char     *secretary; /* the branch secretary's name, or NULL, for the summary too */
   lxw_row_t party_row, business_row, total_row, grade_row;
 } BranchCells;
 
@@ -42,7 +41,6 @@ static void
 branch_cells_free (BranchCells *b)
 {
   g_free (b->sheet);
-  g_free (b->secretary);
   g_free (b);
 }
 
@@ -56,6 +54,7 @@ typedef struct {
   guint           assessed;
   RhScoreDetails *details;
   GHashTable     *cells;        /* org id → BranchCells, of the branches with a sheet */
+  GHashTable     *secretaries;  /* org id → the secretary's name */
   guint           n_branch_sheets;
   gint            stop;         /* atomic: the other side of the export failed */
   GHashTable     *in_scope;     /* org id set */
@@ -138,7 +137,7 @@ write_indicators (Job *job, RhXlsxSheet *s, lxw_row_t *row, RhScoreDetail *d, Rh
         continue;
       sc = &d->scores[k];
       given = g_hash_table_lookup (d->assessment->scores, &ind->id);
-      name = ind->code != NULL && *ind->code ? g_strdup_printf ("%s %s", ind->code, ind->name)
+      name = ind->code != NULL && *ind->code ? g_strconcat (ind->code, " ", ind->name, NULL)
                                              : g_strdup (ind->name);
       remark = remark_for (ind, given, sc, d->figures[k]);
       rh_xlsx_sheet_text (s, *row, COL_NAME, name, x->wrap);
@@ -175,7 +174,7 @@ sum_formula (const char *fn, lxw_col_t col, lxw_row_t first, lxw_row_t last)
   g_autofree char *a = rh_xlsx_cell (first, col, FALSE);
   g_autofree char *b = rh_xlsx_cell (last, col, FALSE);
 
-  return g_strdup_printf ("=%s(%s:%s)", fn, a, b);
+  return g_strconcat ("=", fn, "(", a, ":", b, ")", NULL);
 }
 
 /* A subtotal row: label over A–D, then 分值, 自查分 and 考核分 formulas. */
@@ -256,7 +255,7 @@ write_branch (Job *job, RhScoreResult *r, RhScoreDetail *d, gboolean radar)
   g_autofree char *title = NULL;
   g_autofree char *sub = NULL;
   BranchCells *cells = g_hash_table_lookup (job->cells, &r->org_id);
-  const char *secretary = cells->secretary;
+  const char *secretary = g_hash_table_lookup (job->secretaries, &r->org_id);
   g_autoptr (GPtrArray) radar_points = g_ptr_array_new_with_free_func ((GDestroyNotify) radar_point_free);
   g_autoptr (GString) basic_sum = g_string_new ("=");
   g_autofree char *star_names = join_stars (r->stars);
@@ -630,9 +629,7 @@ write_summary (Job *job, RhXlsxSheet *s)
     {
       RhScoreResult *r = job->results->pdata[i];
       BranchCells *cells = g_hash_table_lookup (job->cells, &r->org_id);
-      /* Branches with a sheet had their secretary looked up already. */
-      g_autofree char *secretary = cells != NULL ? g_strdup (cells->secretary)
-                                                 : rh_xlsx_secretary (job->db, r->org_id);
+      const char *secretary = g_hash_table_lookup (job->secretaries, &r->org_id);
 
       rh_xlsx_sheet_number (s, row, S_NO, i + 1, x->integer);
       if (cells != NULL)
@@ -1121,36 +1118,43 @@ trace (const char *what, gint64 *since)
   *since = now;
 }
 
-/* The period's meetings, central tasks and cases, for their sheets. */
+/* What the sheets need from the database before any is written: each
+ * branch's secretary, and every branch's 三会一课 (which the committee's
+ * details read already). */
 static gboolean
-read_records (Job *job, const RhPeriod *p, GError **error)
+read_before_sheets (Job *job, const RhPeriod *p, GError **error)
 {
-  /* The committee's details read every branch's compliance already. */
+  job->secretaries = rh_term_secretaries (job->db, error);
+  if (job->secretaries == NULL)
+    return FALSE;
   job->compliance = job->details->compliance != NULL
                       ? g_steal_pointer (&job->details->compliance)
                       : rh_compliance_compute_all (job->db, p, NULL, error);
-  if (job->compliance != NULL)
-    job->tasks = rh_task_list (job->db, job->x->options->branch_id, p, error);
+  return job->compliance != NULL;
+}
+
+/* The period's central tasks and the year's cases, for their sheets. */
+static gboolean
+read_tasks_and_cases (Job *job, const RhPeriod *p, GError **error)
+{
+  job->tasks = rh_task_list (job->db, job->x->options->branch_id, p, error);
   if (job->tasks != NULL)
     job->cases = rh_case_list (job->db, -1, -1, p->year, 0, NULL, error);
   return job->cases != NULL;
 }
 
-/* The branches that get a sheet of their own (assessed, with details), each
- * with its secretary: read here, so that writing the sheets needs no database. */
+/* The branches that get a sheet of their own: assessed, with details. */
 static void
 plan_branch_sheets (Job *job)
 {
   for (guint i = 0; i < job->results->len; i++)
     {
       RhScoreResult *r = job->results->pdata[i];
-      BranchCells *cells;
 
       if (r->assessment_id == 0 || !g_hash_table_contains (job->details->branches, &r->org_id))
         continue;
-      cells = g_new0 (BranchCells, 1);
-      cells->secretary = rh_xlsx_secretary (job->db, r->org_id);
-      g_hash_table_insert (job->cells, g_memdup2 (&r->org_id, sizeof r->org_id), cells);
+      g_hash_table_insert (job->cells, g_memdup2 (&r->org_id, sizeof r->org_id),
+                           g_new0 (BranchCells, 1));
       job->n_branch_sheets++;
     }
 }
@@ -1181,17 +1185,48 @@ write_branches (Job *job, GError **error)
   return TRUE;
 }
 
+/* The sheets that need only what was read before them: the branch sheets,
+ * the summary, which refers to them, and the 三会一课 sheet. Touches the
+ * workbook only. */
+static gboolean
+write_sheets (Job *job, RhXlsxSheet *summary, RhXlsxSheet *compliance, const RhPeriod *p,
+              GError **error)
+{
+  gint64 clock = g_get_monotonic_time ();
+
+  if (!write_branches (job, error))
+    return FALSE;
+  trace ("branch-sheets", &clock);
+  write_summary (job, summary);
+  rh_xlsx_progress (job->x, 0.7);
+  write_compliance (job, compliance, p);
+  trace ("summary-meetings", &clock);
+  return TRUE;
+}
+
+/* The members' points, the tasks and the cases, read in a thread while the
+ * calling thread writes the sheets that need none of them: the database is
+ * handed to the thread until it is joined (rh-database.h). The sheets are
+ * written where the export was called because they allocate most of the
+ * workbook, which a thread's own malloc arena grows a page at a time. */
 typedef struct {
-  Job    *job;
-  GError *error;
-} SheetsThread;
+  Job            *job;
+  const RhPeriod *period;
+  GError         *error;
+} RecordsThread;
 
 static gpointer
-write_branches_thread (gpointer data)
+read_records_thread (gpointer data)
 {
-  SheetsThread *sheets = data;
+  RecordsThread *t = data;
+  Job *job = t->job;
 
-  return GINT_TO_POINTER (write_branches (sheets->job, &sheets->error));
+  job->points = points_by_branch (job->db, t->period, &t->error);
+  if (job->points != NULL && !g_atomic_int_get (&job->stop))
+    read_tasks_and_cases (job, t->period, &t->error);
+  if (t->error != NULL)
+    g_atomic_int_set (&job->stop, 1);
+  return NULL;
 }
 
 gboolean
@@ -1212,7 +1247,12 @@ rh_export_assessment (RhDatabase *db, const char *path, const RhExportOptions *o
   /* One read transaction: a consistent snapshot, and never a write lock. */
   if (own_transaction && !rh_database_exec (db, "BEGIN DEFERRED", error))
     return FALSE;
-  all = rh_assessment_score_all (db, options->period, error);
+  /* The working first: the scores of every branch are then counted from it. */
+  job.details = rh_assessment_details (db, options->period, options->branch_id, error);
+  if (job.details == NULL)
+    goto out;
+  trace ("details", &clock);
+  all = rh_assessment_score_all_from (db, options->period, job.details, error);
   if (all == NULL)
     goto out;
   job.db = db;
@@ -1247,10 +1287,6 @@ rh_export_assessment (RhDatabase *db, const char *path, const RhExportOptions *o
       goto out;
     }
   trace ("scores", &clock);
-  job.details = rh_assessment_details (db, options->period, options->branch_id, error);
-  if (job.details == NULL)
-    goto out;
-  trace ("details", &clock);
 
   x = rh_xlsx_open (path, options, FALSE, error);
   if (x == NULL)
@@ -1269,45 +1305,37 @@ rh_export_assessment (RhDatabase *db, const char *path, const RhExportOptions *o
   points = rh_xlsx_sheet_new (x, C_("sheet", "Member points"));
   worksheet_activate (summary->ws);
 
+  if (!read_before_sheets (&job, &p, error))
+    goto out;
   plan_branch_sheets (&job);
   if (options->branch_id == 0)
     {
-      /* The branch sheets need only the workbook, and the members' points and the
-       * other records only the database: a thread writes the sheets while this one
-       * reads those, in the same read transaction. */
-      SheetsThread sheets = { &job, NULL };
-      GThread *thread = g_thread_new ("rh-branch-sheets", write_branches_thread, &sheets);
-      g_autoptr (GError) points_error = NULL;
-      gboolean sheets_ok;
+      /* A thread reads the rest while this one writes, in the same read transaction. */
+      RecordsThread records = { &job, &p, NULL };
+      GThread *thread = g_thread_new ("rh-export-records", read_records_thread, &records);
+      g_autoptr (GError) sheets_error = NULL;
 
-      job.points = points_by_branch (db, &p, &points_error);
-      if (job.points != NULL && rh_xlsx_check_cancel (x, &points_error))
-        read_records (&job, &p, &points_error);
-      if (points_error != NULL)
+      if (!write_sheets (&job, summary, compliance, &p, &sheets_error))
         g_atomic_int_set (&job.stop, 1);
-      trace ("points", &clock);
-      sheets_ok = GPOINTER_TO_INT (g_thread_join (thread));
-      if (!sheets_ok)
+      g_thread_join (thread);
+      trace ("sheets-and-records", &clock);
+      if (records.error != NULL)
         {
-          g_propagate_error (error, sheets.error);
+          g_propagate_error (error, records.error);
           goto out;
         }
-      if (points_error != NULL)
+      if (sheets_error != NULL)
         {
-          g_propagate_error (error, g_steal_pointer (&points_error));
+          g_propagate_error (error, g_steal_pointer (&sheets_error));
           goto out;
         }
     }
-  else if (!read_records (&job, &p, error) || !write_branches (&job, error))
+  else if (!read_tasks_and_cases (&job, &p, error)
+           || !write_sheets (&job, summary, compliance, &p, error))
     goto out;
-  trace ("branch-sheets", &clock);
-  write_summary (&job, summary);
-  trace ("summary", &clock);
-  rh_xlsx_progress (x, 0.7);
-  write_compliance (&job, compliance, &p);
   write_tasks (&job, tasks, &p);
   write_cases (&job, cases, &p);
-  trace ("compliance-tasks-cases", &clock);
+  trace ("tasks-cases", &clock);
   rh_xlsx_progress (x, 0.85);
   if (!write_points (&job, points, &p, error))
     goto out;
@@ -1329,6 +1357,7 @@ out:
     rh_database_exec (db, "COMMIT", NULL);
   g_clear_pointer (&job.details, rh_score_details_free);
   g_clear_pointer (&job.cells, g_hash_table_unref);
+  g_clear_pointer (&job.secretaries, g_hash_table_unref);
   g_clear_pointer (&job.in_scope, g_hash_table_unref);
   g_clear_pointer (&job.points, g_hash_table_unref);
   g_clear_pointer (&job.compliance, g_ptr_array_unref);

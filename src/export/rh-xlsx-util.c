@@ -303,20 +303,34 @@ rh_xlsx_safe_sheet_name (GHashTable *used, const char *wanted)
 static inline double
 char_width (const char **p)
 {
+  const guchar *u = (const guchar *) *p;
   gunichar c;
 
-  /* ASCII and the common CJK blocks without a table look-up: thousands
-   * of sheets repeat the same texts. */
-  if ((guchar) **p < 0x80)
+  /* ASCII and the three-byte characters (all of CJK) decoded here, without
+   * a call or a table: thousands of sheets repeat the same long texts. */
+  if (u[0] < 0x80)
     {
       (*p)++;
       return 1;
     }
-  c = g_utf8_get_char (*p);
-  *p = g_utf8_next_char (*p);
-  if ((c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3000 && c <= 0x303F)
-      || (c >= 0xFF01 && c <= 0xFF60))
-    return 2;
+  if ((u[0] & 0xF0) == 0xE0 && (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80)
+    {
+      c = (gunichar) (u[0] & 0x0F) << 12 | (gunichar) (u[1] & 0x3F) << 6 | (u[2] & 0x3F);
+      *p += 3;
+      if ((c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3000 && c <= 0x303F)
+          || (c >= 0xFF01 && c <= 0xFF60))
+        return 2;
+    }
+  else
+    {
+      c = g_utf8_get_char_validated (*p, -1);
+      if (c >= (gunichar) -2)
+        {
+          (*p)++;   /* a stray byte: one cell, and never past the end */
+          return 1;
+        }
+      *p = g_utf8_next_char (*p);
+    }
   /* Ambiguous-width marks (“”、★) are wide in Chinese fonts too. */
   return g_unichar_iswide (c) || (g_unichar_iswide_cjk (c) && c >= 0x2000) ? 2 : 1;
 }
