@@ -332,6 +332,84 @@ test_bulk_load (void)
                    ==, 12);
 }
 
+/* The ids a search finds, in order. */
+static GArray *
+search_ids (RhMemberList *list, const char *query)
+{
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  rh_member_list_set_search (list, query);
+  g_assert_true (rh_member_list_refresh (list, NULL));
+  for (guint i = 0; i < n_items (list); i++)
+    {
+      g_autoptr (RhMember) m = item (list, i);
+      g_array_append_val (ids, m->id);
+    }
+  return ids;
+}
+
+/* A list that reads ahead and one that does not find the same members, also after a
+ * change to the data (the kept one-character searches must be read again). */
+static void
+assert_same_search (RhMemberList *ahead, const char *query, guint expected)
+{
+  g_autoptr (RhMemberList) plain = rh_member_list_new (db);
+  g_autoptr (GArray) a = search_ids (ahead, query);
+  g_autoptr (GArray) b = search_ids (plain, query);
+
+  g_assert_cmpuint (a->len, ==, expected);
+  g_assert_cmpmem (a->data, a->len * sizeof (gint64), b->data, b->len * sizeof (gint64));
+}
+
+static void
+test_read_ahead (void)
+{
+  g_autoptr (RhMemberList) list = rh_member_list_new (db);
+  g_autoptr (RhMember) m = NULL;
+  gint64 id = rh_database_query_int (db, "SELECT min(id) FROM member WHERE name = '李娜某'");
+  int idle_calls = 0;
+
+  rh_member_list_read_ahead (list);
+  while (g_main_context_iteration (NULL, FALSE))
+    idle_calls++;
+  /* One letter per idle call, a to z, and a last call that finds them all read. */
+  g_assert_cmpint (idle_calls, ==, 27);
+  for (char c = 'a'; c <= 'z'; c++)
+    {
+      char query[2] = { c, 0 };
+      g_autoptr (RhMemberList) plain = rh_member_list_new (db);
+      g_autoptr (GArray) a = search_ids (list, query);
+      g_autoptr (GArray) b = search_ids (plain, query);
+
+      g_assert_cmpmem (a->data, a->len * sizeof (gint64), b->data, b->len * sizeof (gint64));
+    }
+  /* w: 张伟, 曾伟, 王芳 and 吴伟 (wu wei), each 20 times. */
+  assert_same_search (list, "w", 80);
+  assert_same_search (list, "伟", 60);
+
+  /* 李娜某 becomes 王娜某: one more w and one more 王, none more 伟. */
+  m = rh_member_load (db, id, NULL);
+  g_free (m->name);
+  m->name = g_strdup ("王娜某");
+  g_assert_true (rh_member_update (db, m, NULL));
+  assert_same_search (list, "w", 81);
+  assert_same_search (list, "王", 21);
+  assert_same_search (list, "伟", 60);
+  /* The letters are read ahead again after the change: the 25 that the searches above did
+   * not read, and the last call. */
+  idle_calls = 0;
+  while (g_main_context_iteration (NULL, FALSE))
+    idle_calls++;
+  g_assert_cmpint (idle_calls, ==, 26);
+  assert_same_search (list, "w", 81);
+
+  g_free (m->name);
+  m->name = g_strdup ("李娜某");
+  g_assert_true (rh_member_update (db, m, NULL));
+  assert_same_search (list, "w", 80);
+  assert_same_search (list, "王", 20);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -346,6 +424,7 @@ main (int argc, char **argv)
   g_test_add_func ("/member-list/search", test_search);
   g_test_add_func ("/member-list/filters", test_filters);
   g_test_add_func ("/member-list/items-changed", test_items_changed);
+  g_test_add_func ("/member-list/read-ahead", test_read_ahead);
   /* Last: it adds rows that the other tests do not expect. */
   g_test_add_func ("/member-list/bulk-load", test_bulk_load);
   status = g_test_run ();

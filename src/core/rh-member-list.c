@@ -7,6 +7,10 @@
 
 /* At most this many pages of rows stay in memory; the oldest is dropped. */
 #define MAX_PAGES 16
+/* At most this many one-character searches are kept (about 12 KB each at 100,000 members). */
+#define MAX_FIRST_KEYS 64
+/* Read ahead: the first keystroke of every pinyin or initials search. */
+static const char READ_AHEAD_KEYS[] = "abcdefghijklmnopqrstuvwxyz";
 
 struct _RhMemberList
 {
@@ -31,6 +35,14 @@ struct _RhMemberList
    * stay the same: a search is then the full-text index's matches picked out of it. */
   GArray      *base;
   char        *base_key;
+
+  /* What the full-text index matched for one-character searches, the first keystroke of
+   * most searches and the one that matches most members, kept while the data stay the
+   * same; with read_ahead, the letters a–z are read while the main loop is idle. */
+  GHashTable  *first_keys;  /* FTS5 query → GArray of guint32, a bit per member id */
+  char        *first_keys_data;
+  gboolean     read_ahead;
+  guint        read_ahead_id;
 };
 
 static void rh_member_list_model_init (GListModelInterface *iface);
@@ -53,6 +65,9 @@ rh_member_list_finalize (GObject *object)
 
   clear_pages (self);
   g_hash_table_destroy (self->pages);
+  g_clear_handle_id (&self->read_ahead_id, g_source_remove);
+  g_hash_table_destroy (self->first_keys);
+  g_free (self->first_keys_data);
   g_array_unref (self->ids);
   g_clear_pointer (&self->base, g_array_unref);
   g_free (self->base_key);
@@ -74,6 +89,8 @@ rh_member_list_init (RhMemberList *self)
   self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
   g_queue_init (&self->page_order);
+  self->first_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                            (GDestroyNotify) g_array_unref);
 }
 
 static GType
@@ -171,6 +188,7 @@ static void
 database_changed_cb (RhMemberList *self)
 {
   g_clear_pointer (&self->base, g_array_unref);
+  g_clear_pointer (&self->first_keys_data, g_free);
 }
 
 RhMemberList *
@@ -322,18 +340,22 @@ run_query (RhMemberList *self, GArray *ids, GError **error)
   return TRUE;
 }
 
-/* A search: the ids the full-text index matches (an indexed lookup, in id order), as a
- * bitmap, then the roster without the search (kept, see base) filtered by it, so that
- * nothing is joined or sorted per keystroke. */
+static char *
+data_key (RhMemberList *self)
+{
+  return g_strdup_printf ("%" G_GINT64_FORMAT "|%" G_GINT64_FORMAT,
+                          rh_database_query_int (self->db, "SELECT total_changes ()"),
+                          rh_database_query_int (self->db, "PRAGMA data_version"));
+}
+
 static gboolean
 ensure_base (RhMemberList *self, GError **error)
 {
+  g_autofree char *data = data_key (self);
   g_autofree char *key = NULL;
 
-  key = g_strdup_printf ("%" G_GINT64_FORMAT "|%d|%d|%d|%d|%" G_GINT64_FORMAT "|%" G_GINT64_FORMAT,
-                         self->org_id, self->status, self->archived, self->sort,
-                         self->descending, rh_database_query_int (self->db, "SELECT total_changes ()"),
-                         rh_database_query_int (self->db, "PRAGMA data_version"));
+  key = g_strdup_printf ("%" G_GINT64_FORMAT "|%d|%d|%d|%d|%s", self->org_id, self->status,
+                         self->archived, self->sort, self->descending, data);
   if (self->base == NULL || g_strcmp0 (key, self->base_key) != 0)
     {
       g_clear_pointer (&self->base, g_array_unref);
@@ -349,19 +371,18 @@ ensure_base (RhMemberList *self, GError **error)
   return TRUE;
 }
 
-static gboolean
-run_search (RhMemberList *self, GError **error)
+/* The ids the full-text index matches, as a bitmap (an indexed lookup, in id order). */
+static GArray *
+read_matches (RhMemberList *self, const char *match, GError **error)
 {
   g_autoptr (GArray) bits = g_array_new (FALSE, TRUE, sizeof (guint32));
   sqlite3_stmt *stmt;
 
-  if (!ensure_base (self, error))
-    return FALSE;
   stmt = rh_database_prepare (self->db, "SELECT rowid FROM member_fts WHERE member_fts MATCH ?1",
                               error);
   if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, self->match, -1, SQLITE_TRANSIENT);
+    return NULL;
+  sqlite3_bind_text (stmt, 1, match, -1, SQLITE_TRANSIENT);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
@@ -374,6 +395,97 @@ run_search (RhMemberList *self, GError **error)
       g_array_index (bits, guint32, word) |= 1u << (id % 32);
     }
   sqlite3_reset (stmt);
+  return g_steal_pointer (&bits);
+}
+
+/* rh_pinyin_match_query makes one character c into "c"*. */
+static gboolean
+is_first_key (const char *match)
+{
+  return g_utf8_strlen (match, -1) == 4;
+}
+
+static gboolean read_ahead_cb (gpointer data);
+
+/* Drops the kept one-character searches once the data changed, and reads ahead again. */
+static void
+check_first_keys (RhMemberList *self)
+{
+  g_autofree char *data = data_key (self);
+
+  if (g_strcmp0 (data, self->first_keys_data) == 0)
+    return;
+  g_hash_table_remove_all (self->first_keys);
+  g_free (self->first_keys_data);
+  self->first_keys_data = g_steal_pointer (&data);
+  if (self->read_ahead && self->read_ahead_id == 0)
+    self->read_ahead_id = g_idle_add_full (G_PRIORITY_LOW, read_ahead_cb, self, NULL);
+}
+
+/* The matches of a search, from the kept ones when it is one character. */
+static GArray *
+matches (RhMemberList *self, const char *match, GError **error)
+{
+  GArray *bits;
+
+  if (!is_first_key (match))
+    return read_matches (self, match, error);
+  check_first_keys (self);
+  bits = g_hash_table_lookup (self->first_keys, match);
+  if (bits != NULL)
+    return g_array_ref (bits);
+  if ((bits = read_matches (self, match, error)) == NULL)
+    return NULL;
+  if (g_hash_table_size (self->first_keys) >= MAX_FIRST_KEYS)
+    g_hash_table_remove_all (self->first_keys);
+  g_hash_table_insert (self->first_keys, g_strdup (match), g_array_ref (bits));
+  return bits;
+}
+
+/* One letter a time, so that no frame waits for more than one search. */
+static gboolean
+read_ahead_cb (gpointer data)
+{
+  RhMemberList *self = data;
+
+  check_first_keys (self);
+  for (const char *c = READ_AHEAD_KEYS; *c; c++)
+    {
+      g_autofree char *match = g_strdup_printf ("\"%c\"*", *c);
+
+      if (!g_hash_table_contains (self->first_keys, match))
+        {
+          g_autoptr (GArray) bits = matches (self, match, NULL);
+
+          if (bits != NULL)
+            return G_SOURCE_CONTINUE;
+          break;
+        }
+    }
+  self->read_ahead_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+void
+rh_member_list_read_ahead (RhMemberList *self)
+{
+  self->read_ahead = TRUE;
+  g_clear_pointer (&self->first_keys_data, g_free);
+  check_first_keys (self);
+}
+
+/* A search: the ids the full-text index matches (an indexed lookup, in id order), as a
+ * bitmap, then the roster without the search (kept, see base) filtered by it, so that
+ * nothing is joined or sorted per keystroke. */
+static gboolean
+run_search (RhMemberList *self, GError **error)
+{
+  g_autoptr (GArray) bits = NULL;
+
+  if (!ensure_base (self, error))
+    return FALSE;
+  if ((bits = matches (self, self->match, error)) == NULL)
+    return FALSE;
 
   g_array_set_size (self->ids, 0);
   for (guint i = 0; i < self->base->len; i++)
@@ -394,6 +506,8 @@ rh_member_list_refresh (RhMemberList *self, GError **error)
   gboolean ok;
 
   clear_pages (self);
+  if (self->read_ahead)
+    check_first_keys (self);
   if (self->no_match)
     {
       g_array_set_size (self->ids, 0);

@@ -40,6 +40,10 @@ void rh_member_list_set_sort (RhMemberList *self, RhMemberSort sort, gboolean de
  * (get_item) after a refresh. This keeps GTK 4.8's list views from rebuilding every row
  * widget on each keystroke of a search. */
 gboolean rh_member_list_refresh (RhMemberList *self, GError **error);
+/* From now on, reads the one-letter searches a–z while the main loop is idle (one per
+ * idle call), and again after the data changed, so that a search's first keystroke,
+ * which matches the most members, finds its matches already read. */
+void     rh_member_list_read_ahead (RhMemberList *self);
 /* Position of a member id in the current result, or -1. */
 int      rh_member_list_find (RhMemberList *self, gint64 member_id);
 /* How many pages are cached (for tests). */

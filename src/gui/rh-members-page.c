@@ -380,6 +380,7 @@ rh_members_page_set_database (RhMembersPage *self, RhDatabase *db)
   g_clear_object (&self->stage);
   g_clear_object (&self->list);
   self->list = rh_member_list_new (db);
+  rh_member_list_read_ahead (self->list);
   self->stage = rh_list_stage_new (G_LIST_MODEL (self->list));
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->stage));
   g_signal_connect_object (db, "changed", G_CALLBACK (database_changed_cb), self,
