@@ -1416,10 +1416,13 @@ test_list_stage (void)
   g_assert_false (rh_list_stage_is_held (stage));
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 50);
 
-  /* Shrinking below the visible rows applies at once. */
+  /* Shrinking below the visible rows waits for the release too. */
   rh_list_stage_hold (stage, 10);
   g_list_store_splice (source, 5, 45, NULL, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 50);
+  rh_list_stage_release (stage);
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 5);
+  rh_list_stage_hold (stage, 10);
 
   /* Growing shows the visible rows at once, the rest on release. */
   for (int i = 0; i < 95; i++)

@@ -77,9 +77,8 @@ source_changed_cb (RhListStage *self)
     set_length (self, n);
   else if (n > self->n_items)
     set_length (self, MIN (n, MAX (self->n_items, self->visible)));
-  else if (n < self->visible)
-    set_length (self, n);
-  /* else: it shrinks but still fills the screen; the rows past its end are off screen. */
+  /* else: it shrinks on release. GTK destroys the row widgets of removed rows at once:
+   * 52 rows of a table took 13.6 ms, most of a frame. */
 }
 
 static void

@@ -18,9 +18,9 @@ G_DECLARE_FINAL_TYPE (RhListStage, rh_list_stage, RH, LIST_STAGE, GObject)
  * before the end are re-read by the view. */
 RhListStage *rh_list_stage_new (GListModel *source);
 /* From now until the release, a length change of the source is applied only up to
- * `visible` rows: a result that grows shows `visible` more rows; one that shrinks to
- * `visible` rows or more keeps its old length, the positions past the source's end
- * holding empty items (off screen: they are after the visible rows). */
+ * `visible` rows: a result that grows shows `visible` more rows; one that shrinks keeps
+ * its old length, the positions past the source's end holding empty items. Those on
+ * screen are the caller's to blank until the release. */
 void         rh_list_stage_hold (RhListStage *self, guint visible);
 /* Applies the source's length and stops holding. */
 void         rh_list_stage_release (RhListStage *self);

@@ -108,12 +108,15 @@ rebind_cells (RhMembersPage *self, guint from, guint to)
       g_autoptr (RhMember) m = NULL;
       RhTextCell *cell;
 
-      if (position == GTK_INVALID_LIST_POSITION || position >= n || position < from
-          || position >= to)
+      if (position == GTK_INVALID_LIST_POSITION || position < from || position >= to)
         continue;
-      m = g_list_model_get_item (G_LIST_MODEL (self->list), position);
+      /* Past the result's end: a row that the held stage removes after the frame. */
+      if (position >= n && to == G_MAXUINT)
+        continue;
       cell = RH_TEXT_CELL (gtk_list_item_get_child (key));
-      rh_text_cell_set_text (cell, column_text (m, GPOINTER_TO_INT (value) - 1));
+      m = position < n ? g_list_model_get_item (G_LIST_MODEL (self->list), position) : NULL;
+      rh_text_cell_set_text (cell,
+                             m != NULL ? column_text (m, GPOINTER_TO_INT (value) - 1) : NULL);
       /* The cells on screen are laid out while the frame is awaited. */
       if (to != G_MAXUINT)
         rh_text_cell_prepare (cell);
