@@ -422,7 +422,8 @@ check_first_keys (RhMemberList *self)
     self->read_ahead_id = g_idle_add_full (G_PRIORITY_LOW, read_ahead_cb, self, NULL);
 }
 
-/* The matches of a search, from the kept ones when it is one character. */
+/* The matches of a search, from the kept ones when it is one character (the caller has
+ * run check_first_keys). */
 static GArray *
 matches (RhMemberList *self, const char *match, GError **error)
 {
@@ -430,7 +431,6 @@ matches (RhMemberList *self, const char *match, GError **error)
 
   if (!is_first_key (match))
     return read_matches (self, match, error);
-  check_first_keys (self);
   bits = g_hash_table_lookup (self->first_keys, match);
   if (bits != NULL)
     return g_array_ref (bits);
@@ -506,8 +506,7 @@ rh_member_list_refresh (RhMemberList *self, GError **error)
   gboolean ok;
 
   clear_pages (self);
-  if (self->read_ahead)
-    check_first_keys (self);
+  check_first_keys (self);
   if (self->no_match)
     {
       g_array_set_size (self->ids, 0);
